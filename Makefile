@@ -1,0 +1,64 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+CONFIG    ?= config.yml
+SPACY_DIR := $(shell sed -n 's/^  model: \(build\/spacy\/.*\)$$/\1/p' config.yml)
+MODEL     := models/assistant.tar.gz
+TRAIN_INPUTS := $(CONFIG) domain.yml $(shell find data -name '*.yml') \
+                $(wildcard components/*.py) $(SPACY_DIR)/meta.json
+
+.PHONY: help install train run test bench lock clean
+
+help:
+	@echo "make run    install, train if needed, start action server :5055, Rasa :5005, web :8000"
+	@echo "make test   install, train if needed, run the whole suite"
+	@echo "make bench  NLU quality (and dialogue/date) benchmarks on held-out data"
+
+install: $(VENV)/.installed $(SPACY_DIR)/meta.json
+
+$(VENV)/.installed: pyproject.toml requirements.lock scripts/find-python.sh
+	@python=$$(scripts/find-python.sh) || exit 1; \
+	  if [ ! -x $(PY) ]; then echo "creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23" wheel
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	@touch $@
+
+# The offline Norwegian spaCy pipeline (blank nb + Norsk Ordbank and nynorsk lemmas).
+$(SPACY_DIR)/meta.json: $(VENV)/.installed components/nb_pipeline.py
+	$(PY) -m components.nb_pipeline $(SPACY_DIR)
+
+# Trains only when data, domain, config or the language pipeline changed.
+train: install $(MODEL)
+
+$(MODEL): $(TRAIN_INPUTS)
+	$(RASA) train --config $(CONFIG) --fixed-model-name assistant --out models --quiet
+
+run: train
+	@scripts/run.sh
+
+test: train
+	@scripts/test.sh
+
+bench: train
+	$(PY) bench/bench_nlu.py
+	@if [ -f bench/bench_dates.py ]; then $(PY) bench/bench_dates.py; fi
+
+# Re-resolve every dependency together with rasa in a fresh venv and freeze it.
+lock:
+	rm -rf build/lock-venv
+	"$$(scripts/find-python.sh)" -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet -e ".[test]"
+	{ head -2 requirements.lock; build/lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) build models results .pytest_cache

@@ -1,0 +1,142 @@
+"""Custom actions: thin adapters from Rasa to the domain modules in ``veileder/``."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import (
+    ActionExecuted,
+    EventType,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+)
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clock
+from actions import texts
+from actions.texts import SUGGESTIONS
+from veileder import deadline, input_check
+from veileder.facts import fact_slots
+
+clock.check_configuration()
+
+MAX_SUGGESTIONS = 3
+RESPONSE_SELECTOR_KEY = "default"
+
+
+class ActionSessionStart(Action):
+    """Start a session with the call's facts in slots, for the response templates."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        events: List[EventType] = [SessionStarted()]
+        facts = fact_slots(clock.call(), clock.now())
+        events.extend(SlotSet(name, value) for name, value in facts.items())
+        events.append(ActionExecuted("action_listen"))
+        return events
+
+
+class ActionDeadlineStatus(Action):
+    def name(self) -> Text:
+        return "action_deadline_status"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        call = clock.call()
+        dispatcher.utter_message(text=deadline.status(call, clock.now()).message(call))
+        return []
+
+
+class ActionCheckSubmissionTime(Action):
+    def name(self) -> Text:
+        return "action_check_submission_time"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        result = deadline.check_submission(clock.call(), text, clock.now())
+        dispatcher.utter_message(text=result.message)
+        return []
+
+
+class ActionHandleInvalidInput(Action):
+    def name(self) -> Text:
+        return "action_handle_invalid_input"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        text = tracker.latest_message.get("text")
+        kind = input_check.problem(text) or input_check.NO_WORDS
+        if tracker.latest_message.get("intent", {}).get("name") == "other_language":
+            kind = input_check.OTHER_SCRIPT
+        dispatcher.utter_message(text=input_check.ANSWERS[kind])
+        return []
+
+
+def suggestion_keys(parse_data: Dict[str, Any]) -> List[str]:
+    """The most likely intents of a message we did not understand, best first."""
+    keys: List[str] = []
+    retrieval = (
+        (parse_data.get("response_selector") or {})
+        .get(RESPONSE_SELECTOR_KEY, {})
+        .get("ranking", [])
+    )
+    for ranked in parse_data.get("intent_ranking") or []:
+        name = ranked.get("name")
+        if name in ("faq", "ukjent"):
+            candidates = [r.get("intent_response_key") for r in retrieval[:2]]
+        else:
+            candidates = [name]
+        for key in candidates:
+            if key in SUGGESTIONS and key not in keys:
+                keys.append(key)
+        if len(keys) >= MAX_SUGGESTIONS:
+            break
+    return keys[:MAX_SUGGESTIONS]
+
+
+class ActionDefaultAskAffirmation(Action):
+    """First stage of the two-stage fallback: "Mente du …?" with the likely topics."""
+
+    def name(self) -> Text:
+        return "action_default_ask_affirmation"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        keys = suggestion_keys(tracker.latest_message)
+        if not keys:
+            dispatcher.utter_message(text=texts.ASK_REPHRASE)
+            return []
+        buttons = [
+            {"title": SUGGESTIONS[key][0], "payload": SUGGESTIONS[key][1]} for key in keys
+        ]
+        # out_of_scope is what Rasa's two-stage fallback reads as "none of these".
+        buttons.append({"title": texts.SOMETHING_ELSE, "payload": "/out_of_scope"})
+        dispatcher.utter_message(text=texts.DID_YOU_MEAN, buttons=buttons)
+        return []
+
+
+class ActionDefaultAskRephrase(Action):
+    """Second stage of the two-stage fallback."""
+
+    def name(self) -> Text:
+        return "action_default_ask_rephrase"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text=texts.ASK_REPHRASE)
+        return []
+
+
+class ActionDefaultFallback(Action):
+    """When the fallback gives up: say so, and where to get help."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        contact = clock.call().kontakt
+        dispatcher.utter_message(
+            text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
+        )
+        return [UserUtteranceReverted()]

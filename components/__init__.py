@@ -1,0 +1,1 @@
+"""Rasa extensions: the Norwegian language pipeline, input guards, channels and stores."""

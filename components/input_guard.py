@@ -1,0 +1,51 @@
+"""NLU guard: messages with no readable question get a fixed intent.
+
+It runs last in the pipeline. Empty, overlong, emoji-only, markup and mostly non-Latin messages
+would otherwise reach the classifiers' guesses (or the two-stage fallback, which would offer
+"Mente du …?" for an emoji). The rules live in :mod:`veileder.input_check`.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from veileder import input_check
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class InputGuard(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "InputGuard":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            kind = input_check.problem(message.get(TEXT))
+            if kind is None:
+                continue
+            intent = {
+                INTENT_NAME_KEY: input_check.INTENT_FOR_PROBLEM[kind],
+                PREDICTED_CONFIDENCE_KEY: 1.0,
+            }
+            message.set(INTENT, intent, add_to_output=True)
+            message.set("intent_ranking", [intent], add_to_output=True)
+            message.set("input_problem", kind, add_to_output=True)
+        return messages

@@ -1,0 +1,93 @@
+"""Tracker and lock stores configured by environment variables.
+
+- ``ASSISTANT_DATABASE_URL``: SQLAlchemy URL of the tracker store. Default: a SQLite file
+  (``sqlite:///build/rasa-tracker.db``), so ``make run`` needs no database server. Production:
+  ``postgresql://user:password@host:5432/rasa``.
+- ``ASSISTANT_REDIS_URL``: Redis for the lock store when several Rasa replicas share
+  conversations. Unset: locks are kept in memory (one host).
+
+Personal data (e-mail addresses, phone numbers, national identity and account numbers) is masked
+in user messages before they are stored (:mod:`veileder.privacy`).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Optional, Text
+from urllib.parse import urlsplit, unquote
+
+from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from veileder.privacy import mask_personal_data
+
+DATABASE_ENV = "ASSISTANT_DATABASE_URL"
+REDIS_ENV = "ASSISTANT_REDIS_URL"
+DEFAULT_DATABASE_URL = "sqlite:///build/rasa-tracker.db"
+
+
+def sql_settings(url: str) -> dict:
+    """SQLTrackerStore keyword arguments from an SQLAlchemy-style URL."""
+    parts = urlsplit(url)
+    dialect = parts.scheme.split("+")[0]
+    if not dialect:
+        raise ValueError(f"{DATABASE_ENV}: '{url}' er ikke en database-URL")
+    if dialect == "sqlite":
+        db = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path) or "rasa.db"
+        if db != ":memory:":
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        return {"dialect": "sqlite", "db": db}
+    settings = {
+        "dialect": "postgresql" if dialect == "postgres" else dialect,
+        "host": parts.hostname or "localhost",
+        "port": parts.port,
+        "db": unquote(parts.path.lstrip("/")) or "rasa",
+        "username": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+    }
+    return settings
+
+
+class EnvTrackerStore(SQLTrackerStore):
+    """SQL tracker store whose database comes from ``ASSISTANT_DATABASE_URL``; masks personal
+    data in user messages before saving."""
+
+    def __init__(
+        self,
+        domain: Optional[Domain] = None,
+        host: Optional[Text] = None,
+        event_broker: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        url = os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE_URL
+        super().__init__(domain=domain, event_broker=event_broker, **sql_settings(url))
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        for event in tracker.events:
+            if isinstance(event, UserUttered) and event.text:
+                masked = mask_personal_data(event.text)
+                if masked != event.text:
+                    event.text = masked
+                    if event.parse_data:
+                        event.parse_data["text"] = masked
+        await super().save(tracker)
+
+
+def lock_store_from_env(endpoint_config: Any = None) -> LockStore:
+    """Redis lock store when ``ASSISTANT_REDIS_URL`` is set, else in memory."""
+    url = os.environ.get(REDIS_ENV)
+    if not url:
+        return InMemoryLockStore()
+    parts = urlsplit(url)
+    db = int(parts.path.lstrip("/") or 1)
+    return RedisLockStore(
+        host=parts.hostname or "localhost",
+        port=parts.port or 6379,
+        db=db,
+        password=unquote(parts.password) if parts.password else None,
+        use_ssl=parts.scheme == "rediss",
+        key_prefix="innovasjon",
+    )

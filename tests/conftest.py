@@ -1,0 +1,37 @@
+"""Shared fixtures: the project's domain, a pinned clock, and a copy of the call file."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "assistant.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def domain() -> dict:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def call_copy(tmp_path, monkeypatch) -> Path:
+    """A writable copy of the call file, made the configured one for this test."""
+    path = tmp_path / "call.yml"
+    shutil.copy(ROOT / "calls" / "innovasjonspartnerskap-2020.yml", path)
+    monkeypatch.setenv("ASSISTANT_CALL_FILE", str(path))
+    return path
+
+
+def pytest_collection_modifyitems(config, items):
+    if MODEL.exists():
+        return
+    skip = pytest.mark.skip(reason="no trained model: run `make train` (make test does)")
+    for item in items:
+        if "model" in item.keywords:
+            item.add_marker(skip)

@@ -1,0 +1,50 @@
+"""Helpers for action tests: real rasa_sdk Trackers and response rendering."""
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+def tracker(text: str = "", intent: str = "greet", slots: Optional[Dict[str, Any]] = None,
+            parse: Optional[Dict[str, Any]] = None, active_loop: Optional[dict] = None) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    latest.update(parse or {})
+    return Tracker(
+        sender_id="test",
+        slots=dict(slots or {}),
+        latest_message=latest,
+        events=[{"event": "user", "text": text, "parse_data": latest}],
+        paused=False,
+        followup_action=None,
+        active_loop=active_loop or {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, track: Tracker, domain: dict):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, track, domain))
+    return dispatcher.messages, events
+
+
+def render(template: str, slots: Dict[str, Any]) -> str:
+    """Fill {slot} like Rasa's TemplatedNaturalLanguageGenerator; a missing slot fails."""
+    def fill(match):
+        name = match.group(1)
+        if name not in slots:
+            raise KeyError(f"slot {name!r} used in a response but not filled")
+        return str(slots[name])
+    return SLOT.sub(fill, template)
+
+
+def response_texts(domain: dict) -> Dict[str, List[str]]:
+    return {
+        name: [variant["text"] for variant in variants if "text" in variant]
+        for name, variants in domain["responses"].items()
+    }

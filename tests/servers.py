@@ -1,0 +1,100 @@
+"""Start the action server and Rasa on 127.0.0.1 with free ports, for integration tests."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: process exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"{url} did not come up in {timeout}s:\n{log.read_text()[-3000:]}")
+
+
+class Assistant:
+    def __init__(self, rasa_url: str, action_url: str):
+        self.rasa_url = rasa_url
+        self.action_url = action_url
+
+    def say(self, sender: str, text: str, timeout: float = 60) -> List[Dict]:
+        resp = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=timeout,
+        )
+        assert resp.status_code == 200, (resp.status_code, resp.text[:500])
+        return resp.json()
+
+    def text(self, sender: str, text: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(sender, text))
+
+
+@contextmanager
+def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[Assistant]:
+    action_port, rasa_port = free_port(), free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        (ROOT / "endpoints.yml").read_text().replace(
+            "http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook"
+        )
+    )
+    full_env = dict(os.environ)
+    full_env.update({
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SANIC_HOST": "127.0.0.1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "ASSISTANT_DATABASE_URL": f"sqlite:///{workdir / 'tracker.db'}",
+    })
+    full_env.update(env or {})
+    procs = []
+    try:
+        alog = workdir / "actions.log"
+        action = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "actions", "-p", str(action_port), "--actions", "actions"],
+            cwd=ROOT, env=full_env, stdout=alog.open("w"), stderr=subprocess.STDOUT,
+        )
+        procs.append(action)
+        rlog = workdir / "rasa.log"
+        rasa = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
+             "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
+             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
+            cwd=ROOT, env=full_env, stdout=rlog.open("w"), stderr=subprocess.STDOUT,
+        )
+        procs.append(rasa)
+        wait_for(f"http://127.0.0.1:{action_port}/health", action, alog)
+        wait_for(f"http://127.0.0.1:{rasa_port}/status", rasa, rlog)
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()

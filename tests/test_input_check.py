@@ -1,0 +1,27 @@
+import pytest
+
+from veileder import input_check as ic
+
+CASES = [
+    ("", ic.EMPTY), ("   \n\t ", ic.EMPTY), (None, ic.EMPTY),
+    ("x" * 10_000, ic.TOO_LONG), ("hvem kan søke? " * 200, ic.TOO_LONG),
+    ("😀", ic.NO_WORDS), ("👍👍👍", ic.NO_WORDS), ("???", ic.NO_WORDS), ("...!!!", ic.NO_WORDS),
+    ("<script>alert(1)</script>", ic.MARKUP), ("<b>hei</b>", ic.MARKUP),
+    ("<img src=x onerror=alert(1)>", ic.MARKUP), ("javascript:alert(1)", ic.MARKUP),
+    ("Кто может подать заявку?", ic.OTHER_SCRIPT), ("من يمكنه التقديم؟", ic.OTHER_SCRIPT),
+    ("谁可以申请？", ic.OTHER_SCRIPT),
+    ("hvem kan søke?", None), ("kven kan søkje", None), ("who can apply", None),
+    ("frist 16.04.2020 kl 17", None), ("beløp < 1 million?", None), ("1234", None),
+    ("Hei 😀 hvem kan søke?", None), ("Kan Ålesund kommune søke?", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_problem(text, expected):
+    assert ic.problem(text) == expected
+
+
+def test_every_problem_has_an_intent_and_an_answer():
+    kinds = {ic.EMPTY, ic.TOO_LONG, ic.NO_WORDS, ic.MARKUP, ic.OTHER_SCRIPT}
+    assert set(ic.INTENT_FOR_PROBLEM) == kinds == set(ic.ANSWERS)
+    assert all(len(a) < 300 for a in ic.ANSWERS.values())

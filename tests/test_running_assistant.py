@@ -1,0 +1,107 @@
+"""The running assistant over the REST channel, as a client sees it."""
+from __future__ import annotations
+
+import shutil
+import uuid
+from datetime import datetime
+
+import pytest
+import requests
+import yaml
+
+from tests.servers import ROOT, running_assistant
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("assistant")
+    call_file = workdir / "call.yml"
+    shutil.copy(ROOT / "calls" / "innovasjonspartnerskap-2020.yml", call_file)
+    with running_assistant(workdir, {"ASSISTANT_CALL_FILE": str(call_file)}) as running:
+        running.call_file = call_file
+        running.workdir = workdir
+        yield running
+
+
+def new_sender() -> str:
+    return uuid.uuid4().hex
+
+
+BAD_INPUTS = [
+    "",
+    "   \n\t  ",
+    "hvem kan søke? " * 700,  # over 10,000 characters
+    "😀🎉👍",
+    "<script>alert('hei')</script>",
+    "<img src=x onerror=alert(1)>",
+    "Wie kann ich mich für das Programm bewerben?",
+    "Кто может подать заявку?",
+    "' OR 1=1 --",
+    "/unknown_intent",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUTS, ids=range(len(BAD_INPUTS)))
+def test_bad_input_gets_a_short_friendly_answer(assistant, text):
+    sender = new_sender()
+    messages = assistant.say(sender, text)
+    answer = "\n".join(m.get("text", "") for m in messages)
+    assert answer.strip(), f"no answer to {text[:40]!r}"
+    assert len(answer) < 600
+    assert "<script" not in answer
+    # and the server keeps going
+    assert "Hei" in assistant.text(sender, "hei")
+
+
+def test_a_10000_character_message(assistant):
+    text = ("Vi er en kommune som lurer på mye. " * 300)[:10_000]
+    assert len(text) == 10_000
+    answer = assistant.text(new_sender(), text)
+    assert "lang" in answer
+
+
+def test_deadline_answers_say_it_has_passed(assistant):
+    for question in ["Når er fristen?", "when is the deadline", "hva skal sendes inn?"]:
+        answer = assistant.text(new_sender(), question)
+        assert "16. april 2020" in answer and "17.00" in answer
+        assert "gått ut" in answer or "gikk ut" in answer
+
+
+def test_facts_reach_the_user(assistant):
+    sender = new_sender()
+    assert "75 millioner kroner" in assistant.text(sender, "Hvor mye penger er det i potten?")
+    answer = assistant.text(sender, "Kan et enkeltpersonforetak søke?")
+    assert answer.startswith("Nei") and "leverandør" in answer
+    assert "vet jeg ikke" in assistant.text(sender, "Hvor mye kan hvert prosjekt få?")
+
+
+def test_help_has_buttons(assistant):
+    messages = assistant.say(new_sender(), "hva kan du hjelpe med?")
+    buttons = [b for m in messages for b in m.get("buttons", [])]
+    assert len(buttons) >= 4
+
+
+def test_personal_data_is_masked_before_it_is_stored(assistant):
+    sender = new_sender()
+    assistant.say(sender, "Ring meg på 912 34 567 eller skriv til ola@vefsn.kommune.no")
+    tracker = requests.get(f"{assistant.rasa_url}/conversations/{sender}/tracker", timeout=10).json()
+    stored = [e["text"] for e in tracker["events"] if e["event"] == "user"]
+    assert stored and "912 34 567" not in stored[-1] and "ola@" not in stored[-1]
+    assert "[telefon]" in stored[-1] and "[e-post]" in stored[-1]
+
+
+def test_changing_the_call_file_changes_answers_without_retraining(assistant):
+    data = yaml.safe_load(assistant.call_file.read_text(encoding="utf-8"))
+    original = assistant.call_file.read_text(encoding="utf-8")
+    data["frist"]["tidspunkt"] = datetime(2020, 5, 14, 15, 0)
+    data["belop"]["kroner"] = 90_000_000
+    try:
+        assistant.call_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        sender = new_sender()
+        deadline = assistant.text(sender, "Når er fristen?")
+        assert "torsdag 14. mai 2020 kl. 15.00" in deadline
+        assert "90 millioner kroner" in assistant.text(sender, "Hvor mye penger er det totalt?")
+    finally:
+        assistant.call_file.write_text(original, encoding="utf-8")

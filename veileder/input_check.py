@@ -1,0 +1,71 @@
+"""Messages that hold no question we can read: empty, overlong, emoji only, markup, other scripts.
+
+Used by the NLU guard (components/input_guard.py) to pick a fixed intent, and by the action that
+answers it, so both agree on what is wrong with the message.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+MAX_CHARS = 2000
+
+EMPTY = "empty"
+TOO_LONG = "too_long"
+NO_WORDS = "no_words"
+MARKUP = "markup"
+OTHER_SCRIPT = "other_script"
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s[^<>]*)?/?\s*>")
+_SCRIPTY = re.compile(r"javascript:|on\w+\s*=|<\s*script", re.IGNORECASE)
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return "LATIN" in unicodedata.name(ch, "")
+
+
+def problem(text: Optional[str]) -> Optional[str]:
+    """The kind of problem with a message, or None when it may hold a question."""
+    if text is None or not text.strip():
+        return EMPTY
+    if len(text) > MAX_CHARS:
+        return TOO_LONG
+    if _SCRIPTY.search(text) or _TAG.search(text):
+        return MARKUP
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters and not any(ch.isdigit() for ch in text):
+        return NO_WORDS
+    if letters:
+        latin = sum(1 for ch in letters if _is_latin_letter(ch))
+        if latin / len(letters) < 0.5:
+            return OTHER_SCRIPT
+    return None
+
+
+# The intent the NLU guard assigns to each kind of problem.
+INTENT_FOR_PROBLEM = {
+    EMPTY: "invalid_input",
+    TOO_LONG: "invalid_input",
+    NO_WORDS: "invalid_input",
+    MARKUP: "invalid_input",
+    OTHER_SCRIPT: "other_language",
+}
+
+# Short, friendly answers for each kind of problem.
+ANSWERS = {
+    EMPTY: "Meldingen din var tom. Skriv gjerne spørsmålet ditt, så skal jeg prøve å hjelpe.",
+    TOO_LONG: (
+        "Meldingen din er veldig lang, og den klarer jeg ikke å lese. "
+        "Kan du stille spørsmålet ditt kort, gjerne i én eller to setninger?"
+    ),
+    NO_WORDS: "Jeg fant ingen ord i meldingen. Skriv spørsmålet ditt med vanlige ord, så hjelper jeg deg.",
+    MARKUP: (
+        "Meldingen ser ut som kode eller HTML. Jeg leser bare vanlig tekst. "
+        "Skriv spørsmålet ditt med vanlige ord."
+    ),
+    OTHER_SCRIPT: (
+        "Beklager, jeg forstår bare norsk og engelsk. Skriv gjerne spørsmålet ditt på norsk. "
+        "(Sorry, I only understand Norwegian and English.)"
+    ),
+}
