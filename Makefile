@@ -49,8 +49,9 @@ test: train
 	@scripts/test.sh
 
 bench: train
-	$(PY) bench/bench_nlu.py
-	@if [ -f bench/bench_dates.py ]; then $(PY) bench/bench_dates.py; fi
+	-$(PY) bench/bench_nlu.py
+	-$(PY) bench/bench_dates.py
+	-$(PY) bench/bench_dialogues.py
 
 # Re-resolve every dependency together with rasa in a fresh venv and freeze it.
 lock:

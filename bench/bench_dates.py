@@ -71,6 +71,31 @@ def _problem(item: dict, check: SubmissionCheck) -> Optional[str]:
     return None
 
 
+def dateparser_baseline(item: dict) -> bool:
+    """The baseline: dateparser (the version Rasa 3.6's pins allow) searching the same text.
+
+    Counts only items whose expected value is an instant; right when the first date found is
+    that instant.
+    """
+    from dateparser.search import search_dates
+
+    value = _as_time(item["expected"])
+    if not isinstance(value, datetime):
+        return False
+    now = _as_time(item["now"])
+    settings = {
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+        "TIMEZONE": "Europe/Oslo",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DATES_FROM": "future",
+    }
+    try:
+        found = search_dates(item["text"], languages=["nb", "nn", "en"], settings=settings)
+    except Exception:  # noqa: BLE001 - a crash is a miss for the baseline
+        return False
+    return bool(found) and found[0][1].astimezone(timezone.utc) == value.astimezone(timezone.utc)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -92,6 +117,13 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     right = len(items) - len(failures)
     print(f"submission times: {right}/{len(items)} right ({100 * right / len(items):.1f} %)")
+    instants = [item for item in items if isinstance(_as_time(item["expected"]), datetime)]
+    ours = sum(1 for item in instants
+               if not _problem(item, check_submission(call, item["text"], _as_time(item["now"]))))
+    base = sum(dateparser_baseline(item) for item in instants)
+    ratio = f"{ours / base:.1f}x" if base else "n/a (baseline got none)"
+    print(f"  items with an instant: veileder.dates {ours}/{len(instants)}, "
+          f"dateparser.search_dates {base}/{len(instants)}; ratio {ratio}")
     if failures:
         print("failures:")
         for text, now, problem, message in failures:

@@ -76,8 +76,18 @@ class EnvTrackerStore(SQLTrackerStore):
         await super().save(tracker)
 
 
-def lock_store_from_env(endpoint_config: Any = None) -> LockStore:
-    """Redis lock store when ``ASSISTANT_REDIS_URL`` is set, else in memory."""
+class EnvLockStore(LockStore):
+    """Redis lock store when ``ASSISTANT_REDIS_URL`` is set, else in memory.
+
+    Rasa wants a class in ``endpoints.yml``; constructing this one gives the store the
+    environment asks for (``__new__`` returns a RedisLockStore or an InMemoryLockStore).
+    """
+
+    def __new__(cls, endpoint_config: Any = None) -> LockStore:  # type: ignore[misc]
+        return lock_store_from_env()
+
+
+def lock_store_from_env() -> LockStore:
     url = os.environ.get(REDIS_ENV)
     if not url:
         return InMemoryLockStore()

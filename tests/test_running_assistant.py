@@ -9,6 +9,7 @@ import pytest
 import requests
 import yaml
 
+from tests.brreg_standin import BrregStandin
 from tests.servers import ROOT, running_assistant
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -19,10 +20,13 @@ def assistant(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("assistant")
     call_file = workdir / "call.yml"
     shutil.copy(ROOT / "calls" / "innovasjonspartnerskap-2020.yml", call_file)
-    with running_assistant(workdir, {"ASSISTANT_CALL_FILE": str(call_file)}) as running:
-        running.call_file = call_file
-        running.workdir = workdir
-        yield running
+    with BrregStandin() as register:
+        register.respond("991000909", status=503, body={"feil": "vedlikehold"})
+        env = {"ASSISTANT_CALL_FILE": str(call_file), "ENHETSREGISTERET_URL": register.base_url}
+        with running_assistant(workdir, env) as running:
+            running.call_file = call_file
+            running.workdir = workdir
+            yield running
 
 
 def new_sender() -> str:
@@ -105,3 +109,53 @@ def test_changing_the_call_file_changes_answers_without_retraining(assistant):
         assert "90 millioner kroner" in assistant.text(sender, "Hvor mye penger er det totalt?")
     finally:
         assistant.call_file.write_text(original, encoding="utf-8")
+
+
+def answer_all(assistant, sender, first, replies):
+    """Say `first`, then answer each question of the check from `replies` until the verdict."""
+    text = assistant.text(sender, first)
+    for reply in replies:
+        if any(opening in text for opening in ("Dere kan søke.", "Dere kan ikke søke.",
+                                               "Vi kan ikke avgjøre om dere kan søke.")):
+            break
+        text = assistant.text(sender, reply)
+    return text
+
+
+def test_eligibility_check_for_a_municipality(assistant):
+    sender = new_sender()
+    first = assistant.text(sender, "Kan vi søke?")
+    assert "Hva slags virksomhet" in first
+    verdict = answer_all(assistant, sender, "Vi er Vefsn kommune", ["ja"] * 6)
+    assert "Dere kan søke." in verdict
+
+
+def test_eligibility_check_stops_early_for_a_company(assistant):
+    sender = new_sender()
+    assistant.text(sender, "sjekk om vi er kvalifisert")
+    verdict = assistant.text(sender, "vi er et AS")
+    assert "Dere kan ikke søke." in verdict and "leverandør" in verdict
+
+
+def test_eligibility_check_by_organisation_number(assistant):
+    sender = new_sender()
+    assistant.text(sender, "Kan vi søke?")
+    text = assistant.text(sender, "991000100")
+    assert "TESTVIK KOMMUNE" in text
+    other = new_sender()
+    assistant.text(other, "Kan vi søke?")
+    assert "kontrollsifferet" in assistant.text(other, "991000101")
+    # the register is down for this number: the form asks what kind of body instead
+    assert "Skriv heller hva slags virksomhet" in assistant.text(other, "991000909")
+    assert "Dere kan søke." in answer_all(assistant, other, "vi er en kommune", ["ja"] * 6)
+
+
+def test_eligibility_question_in_the_middle_and_cancel(assistant):
+    sender = new_sender()
+    assistant.text(sender, "Kan vi søke?")
+    question = assistant.text(sender, "Vi er Vefsn kommune")
+    detour = assistant.text(sender, "Hva betyr gevinstpotensial?")
+    assert "Gevinstpotensial betyr" in detour
+    assert question.split("\n")[-1] in detour  # the same form question comes back
+    assert "avbryte" in assistant.text(sender, "avbryt")
+    assert "avbrutt" in assistant.text(sender, "ja")

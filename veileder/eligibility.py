@@ -1102,3 +1102,23 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
         steps.append(f"Har dere spørsmål, kan dere kontakte {_contact(call)}.")
     verdict.advice.extend(steps)
     return verdict
+
+
+#: How the answers name each family ("Greit, dere er en kommune.").
+FAMILY_LABELS: Dict[OrgFamily, str] = {
+    OrgFamily.MUNICIPALITY: "en kommune",
+    OrgFamily.COUNTY: "en fylkeskommune",
+    OrgFamily.STATE: "en statlig virksomhet",
+    OrgFamily.STATE_AGENCY: "en statlig etat eller et forvaltningsorgan",
+    OrgFamily.MUNICIPAL_ENTERPRISE: "et kommunalt eller fylkeskommunalt foretak",
+    OrgFamily.INTERMUNICIPAL: "et interkommunalt selskap eller samarbeid",
+    OrgFamily.HEALTH_TRUST: "et helseforetak eller særlovsselskap",
+    OrgFamily.STATE_ENTERPRISE: "et statsforetak",
+    OrgFamily.FOUNDATION: "en stiftelse",
+    OrgFamily.PUBLIC_COMPANY: "et offentlig eid aksjeselskap",
+    OrgFamily.ASSOCIATION: "en forening, et lag eller en innretning",
+    OrgFamily.COMPANY: "en bedrift",
+    OrgFamily.SOLE_TRADER: "et enkeltpersonforetak",
+    OrgFamily.PRIVATE_PERSON: "en privatperson",
+    OrgFamily.UNKNOWN: "en virksomhet av ukjent type",
+}

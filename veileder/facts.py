@@ -32,6 +32,17 @@ def deadline_short(call: Call, now: datetime) -> str:
     return f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen."
 
 
+def deadline_sentence(call: Call, now: datetime) -> str:
+    """The deadline with date, time and zone, and its status, in one or two sentences."""
+    when = (
+        f"{deadline_rules.format_datetime(call.frist.at, call.frist.tidssone)} "
+        f"({deadline_rules.zone_label(call.frist.tidssone)})"
+    )
+    if deadline_rules.status(call, now).passed:
+        return f"Fristen for å sende inn {call.frist.hva} gikk ut {when}."
+    return f"Fristen for å sende inn {call.frist.hva} er {when}. {deadline_short(call, now)}"
+
+
 def fact_slots(call: Call, now: datetime) -> Dict[str, str]:
     """Slot name -> text, for every fact the answers use."""
     criteria = call.kriterier

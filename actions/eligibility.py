@@ -1,0 +1,243 @@
+"""The guided eligibility check: a Rasa form over ``veileder.eligibility``.
+
+- ``validate_eligibility_form`` decides which questions are needed (``questions_needed``) and
+  reads the answers (``veileder.answers`` for yes/no/"vet ikke", ``family_from_text`` and
+  Enhetsregisteret for who is asking).
+- ``action_ask_elig_<field>`` asks the question of ``eligibility.QUESTIONS`` with buttons.
+- ``action_eligibility_summary`` gives the verdict; ``action_reset_eligibility`` starts over,
+  reading who is asking from the message that started the check when it says so.
+"""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clock
+from veileder import answers, deadline, orgnr
+from veileder.eligibility import (
+    ANSWER_FIELDS,
+    FAMILY_LABELS,
+    HARD_FIELDS,
+    QUESTIONS,
+    TEST_FIELDS,
+    ApplicantFacts,
+    OrgFamily,
+    evaluate,
+    family_from_registry,
+    family_from_text,
+    questions_needed,
+)
+from veileder.facts import deadline_sentence
+
+FORM = "eligibility_form"
+FAMILY_SLOT = "elig_family"
+REGISTER_SLOT = "elig_register"
+SLOTS = {name: f"elig_{name}" for name in ("family",) + ANSWER_FIELDS}
+ALL_SLOTS = list(SLOTS.values()) + [REGISTER_SLOT]
+NUMBER = re.compile(r"(?<!\d)\d{3}\s?\d{3}\s?\d{3}(?!\d)")
+
+YES_NO_BUTTONS = [
+    {"title": "Ja", "payload": "ja"},
+    {"title": "Nei", "payload": "nei"},
+    {"title": "Vet ikke", "payload": "vet ikke"},
+]
+FAMILY_BUTTONS = [
+    {"title": "Kommune", "payload": "Vi er en kommune"},
+    {"title": "Fylkeskommune", "payload": "Vi er en fylkeskommune"},
+    {"title": "Statlig etat", "payload": "Vi er en statlig etat"},
+    {"title": "Helseforetak", "payload": "Vi er et helseforetak"},
+    {"title": "Bedrift", "payload": "Vi er en bedrift"},
+    {"title": "Privatperson", "payload": "Jeg er privatperson"},
+]
+NOT_UNDERSTOOD_FAMILY = (
+    "Jeg kjente ikke igjen hva slags virksomhet det er. Skriv for eksempel «kommune», "
+    "«statlig etat», «helseforetak», «stiftelse» eller «AS», eller organisasjonsnummeret."
+)
+NOT_UNDERSTOOD_ANSWER = "Svar «ja», «nei» eller «vet ikke», eller trykk på en av knappene."
+
+registry = orgnr.RegistryClient()
+
+
+@dataclasses.dataclass
+class Identification:
+    family: Optional[str] = None
+    register: Optional[Dict[str, Any]] = None
+    message: Optional[str] = None
+
+
+async def identify(text: str) -> Identification:
+    """Who is asking, from free text or an organisation number in it."""
+    match = NUMBER.search(text or "")
+    if match:
+        check = orgnr.validate(match.group(0))
+        if not check.valid:
+            return Identification(message=check.message)
+        result = await asyncio.to_thread(registry.lookup, check.orgnr)
+        if result.found and result.entry:
+            entry = result.entry
+            family = family_from_registry(entry)
+            what = entry.orgform_beskrivelse or FAMILY_LABELS[family]
+            message = f"Jeg fant {entry.navn} ({what}) i Enhetsregisteret."
+            if result.message:
+                message += " " + result.message
+            return Identification(family.value, dataclasses.asdict(entry), message)
+        fallback = family_from_text(NUMBER.sub(" ", text))
+        if fallback is not None:
+            return Identification(fallback.value, None, result.message)
+        return Identification(message=(result.message or "") + " Skriv heller hva slags virksomhet dere er.")
+    family = family_from_text(text)
+    return Identification(family.value if family else None)
+
+
+def facts_from_slots(slots: Dict[str, Any]) -> ApplicantFacts:
+    register = slots.get(REGISTER_SLOT) or {}
+    facts = ApplicantFacts(
+        family=slots.get(FAMILY_SLOT) or None,
+        name=register.get("navn"),
+        orgnr=register.get("orgnr"),
+        orgform=register.get("orgform"),
+        orgform_beskrivelse=register.get("orgform_beskrivelse"),
+        sektorkode=register.get("sektorkode"),
+        konkurs=bool(register.get("konkurs")),
+        under_avvikling=bool(register.get("under_avvikling")),
+        under_tvangsavvikling=bool(register.get("under_tvangsavvikling")),
+    )
+    for name in ANSWER_FIELDS:
+        value = slots.get(SLOTS[name])
+        if value == answers.YES:
+            facts = facts.with_answer(name, True)
+        elif value == answers.NO:
+            facts = facts.with_answer(name, False)
+        elif value == answers.UNKNOWN:
+            facts = facts.with_answer(name, None)
+    return facts
+
+
+def family_events(ident: Identification) -> Dict[str, Any]:
+    """Slots for a newly known family: answers that depend on the family start over."""
+    values: Dict[str, Any] = {FAMILY_SLOT: ident.family, REGISTER_SLOT: ident.register}
+    values.update({SLOTS[name]: None for name in HARD_FIELDS + TEST_FIELDS})
+    return values
+
+
+def recognised(ident: Identification) -> str:
+    label = FAMILY_LABELS[OrgFamily(ident.family)]
+    prefix = f"{ident.message} " if ident.message else ""
+    return f"{prefix}Da regner jeg dere som {label}."
+
+
+class ValidateEligibilityForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_eligibility_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+        facts = facts_from_slots(tracker.slots)
+        if facts.family is None:
+            return [FAMILY_SLOT]
+        return [SLOTS[name] for name in questions_needed(facts)]
+
+    async def validate_elig_family(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        ident = await identify(str(value or ""))
+        if ident.family is None:
+            dispatcher.utter_message(text=ident.message or NOT_UNDERSTOOD_FAMILY)
+            return {FAMILY_SLOT: None}
+        correction = tracker.get_slot("requested_slot") not in (None, FAMILY_SLOT)
+        text = ("Takk, da endrer jeg det. " if correction else "") + recognised(ident)
+        dispatcher.utter_message(text=text.strip())
+        return family_events(ident)
+
+
+def _answer_validator(slot: str):
+    async def validate(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        parsed = answers.parse_answer(str(value or ""))
+        if parsed is None:
+            dispatcher.utter_message(text=NOT_UNDERSTOOD_ANSWER)
+        return {slot: parsed}
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+for _field in ANSWER_FIELDS:
+    setattr(ValidateEligibilityForm, f"validate_{SLOTS[_field]}", _answer_validator(SLOTS[_field]))
+
+
+class _Ask:
+    """Mixin for the ask actions (not an Action itself, so the SDK does not register it)."""
+
+    field: str = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{SLOTS[self.field]}"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        buttons = FAMILY_BUTTONS if self.field == "family" else YES_NO_BUTTONS
+        dispatcher.utter_message(text=QUESTIONS[self.field], buttons=buttons)
+        return []
+
+
+# One ask action per question: action_ask_elig_family, action_ask_elig_publicly_funded, ...
+ASK_ACTIONS = {
+    field: type(f"AskElig_{field}", (_Ask, Action), {"field": field})
+    for field in ("family",) + ANSWER_FIELDS
+}
+
+
+class ActionResetEligibility(Action):
+    """Forget the previous check; take who is asking from the message that started it."""
+
+    def name(self) -> Text:
+        return "action_reset_eligibility"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        events: List[EventType] = [SlotSet(slot, None) for slot in ALL_SLOTS]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in ("check_eligibility", "inform_org"):
+            ident = await identify(tracker.latest_message.get("text") or "")
+            if ident.family is not None:
+                dispatcher.utter_message(text=recognised(ident))
+                events.extend(SlotSet(k, v) for k, v in family_events(ident).items())
+            elif ident.message:
+                dispatcher.utter_message(text=ident.message)
+        return events
+
+
+class ActionEligibilitySummary(Action):
+    def name(self) -> Text:
+        return "action_eligibility_summary"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        call, now = clock.call(), clock.now()
+        state = deadline.status(call, now)
+        verdict = evaluate(
+            facts_from_slots(tracker.slots),
+            call,
+            deadline_message=deadline_sentence(call, now),
+            deadline_passed=state.passed,
+        )
+        dispatcher.utter_message(
+            text=verdict.summary(),
+            buttons=[{"title": "Start sjekken på nytt", "payload": "Start sjekken på nytt"}],
+        )
+        return [SlotSet("elig_outcome", verdict.outcome)]
+
+
+class ActionAskStopCheck(Action):
+    """Ask before cancelling; no form question is open while we wait for the answer."""
+
+    def name(self) -> Text:
+        return "action_ask_stop_check"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(
+            text="Vil du avbryte sjekken av om dere kan søke?",
+            buttons=[{"title": "Ja, avbryt", "payload": "/affirm"},
+                     {"title": "Nei, fortsett", "payload": "/deny"}],
+        )
+        return [SlotSet("requested_slot", None)]
