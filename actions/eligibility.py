@@ -95,10 +95,15 @@ async def identify(text: str) -> Identification:
     return Identification(family.value if family else None)
 
 
+FAMILY_VALUES = {family.value for family in OrgFamily}
+
+
 def facts_from_slots(slots: Dict[str, Any]) -> ApplicantFacts:
     register = slots.get(REGISTER_SLOT) or {}
+    family = slots.get(FAMILY_SLOT)
     facts = ApplicantFacts(
-        family=slots.get(FAMILY_SLOT) or None,
+        # only a validated family counts; raw text not yet validated means "not known yet"
+        family=family if family in FAMILY_VALUES else None,
         name=register.get("navn"),
         orgnr=register.get("orgnr"),
         orgform=register.get("orgform"),
@@ -140,9 +145,34 @@ class ValidateEligibilityForm(FormValidationAction):
         facts = facts_from_slots(tracker.slots)
         if facts.family is None:
             return [FAMILY_SLOT]
-        return [SLOTS[name] for name in questions_needed(facts)]
+        # The family stays in the list (it is filled, so not asked) so that a correction
+        # ("vent, vi er faktisk en fylkeskommune") is read at any later question.
+        return [FAMILY_SLOT] + [SLOTS[name] for name in questions_needed(facts)]
+
+    async def extract_elig_family(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """Who is asking, also when the classifier took the answer for a question
+        ("stiftlese", "eg er sjølvstendig næringsdrivande"), and corrections later on."""
+        text = _fresh_text(tracker)
+        if text is None or FAMILY_SLOT in tracker.slots_to_validate():
+            return {}
+        requested = tracker.get_slot("requested_slot")
+        if requested == FAMILY_SLOT:
+            if family_from_text(text) is not None or NUMBER.search(text):
+                return {FAMILY_SLOT: text}
+            return {}
+        # a correction at a later question: names another kind of body, and is no yes/no answer
+        family = family_from_text(text)
+        if (
+            family is not None
+            and answers.parse_answer(text) is None
+            and family.value != tracker.get_slot(FAMILY_SLOT)
+        ):
+            return {FAMILY_SLOT: text}
+        return {}
 
     async def validate_elig_family(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value in FAMILY_VALUES:
+            return {FAMILY_SLOT: value}  # already validated (e.g. read from the first message)
         ident = await identify(str(value or ""))
         if ident.family is None:
             dispatcher.utter_message(text=ident.message or NOT_UNDERSTOOD_FAMILY)
@@ -151,6 +181,35 @@ class ValidateEligibilityForm(FormValidationAction):
         text = ("Takk, da endrer jeg det. " if correction else "") + recognised(ident)
         dispatcher.utter_message(text=text.strip())
         return family_events(ident)
+
+
+def _fresh_text(tracker: Tracker) -> Optional[str]:
+    """The user's message, when the form runs right after it: not when the form runs again
+    after a detour (an FAQ answer) or after the action that started the check."""
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return event.get("text") or None
+        if kind == "action" and event.get("name") not in (FORM, "action_listen"):
+            return None
+    return None
+
+
+def _answer_extractor(slot: str):
+    async def extract(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """A yes/no/"vet ikke" answer the classifier took for something else ("usikker")."""
+        text = _fresh_text(tracker)
+        if (
+            text is None
+            or tracker.get_slot("requested_slot") != slot
+            or slot in tracker.slots_to_validate()
+            or answers.parse_answer(text) is None
+        ):
+            return {}
+        return {slot: text}
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
 
 
 def _answer_validator(slot: str):
@@ -166,6 +225,7 @@ def _answer_validator(slot: str):
 
 for _field in ANSWER_FIELDS:
     setattr(ValidateEligibilityForm, f"validate_{SLOTS[_field]}", _answer_validator(SLOTS[_field]))
+    setattr(ValidateEligibilityForm, f"extract_{SLOTS[_field]}", _answer_extractor(SLOTS[_field]))
 
 
 class _Ask:
@@ -198,6 +258,8 @@ class ActionResetEligibility(Action):
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         events: List[EventType] = [SlotSet(slot, None) for slot in ALL_SLOTS]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        # "Vi er Vefsn kommune, kan vi søke?" or just "Vi er Vefsn kommune" starts the check
+        # and says who is asking.
         if intent in ("check_eligibility", "inform_org"):
             ident = await identify(tracker.latest_message.get("text") or "")
             if ident.family is not None:

@@ -607,3 +607,11 @@ def test_text_and_registry_agree_on_each_family():
     """Every family the rules know can be reached from text (UNKNOWN is set by the form)."""
     reached = {family for _, family in TEXT_FAMILIES}
     assert reached == set(OrgFamily) - {OrgFamily.UNKNOWN}
+
+
+@pytest.mark.parametrize("text", [
+    "We are an inter-municipal company owned by six municipalities",
+    "vi er et inter-kommunalt selskap",
+])
+def test_hyphenated_intermunicipal(text):
+    assert family_from_text(text) == OrgFamily.INTERMUNICIPAL

@@ -40,13 +40,15 @@ def test_only_needed_questions_are_asked():
     assert required(slots()) == ["elig_family"]
     # a municipality is publicly funded, does public tasks and is covered: only the criteria
     assert required(slots(elig_family="municipality")) == [
-        "elig_challenge", "elig_no_market_solution", "elig_top_management",
+        "elig_family", "elig_challenge", "elig_no_market_solution", "elig_top_management",
         "elig_market_potential", "elig_collaboration"]
     # a hard rule decides at once: no more questions
-    assert required(slots(elig_family="company")) == []
-    assert required(slots(elig_family="private_person")) == []
+    assert required(slots(elig_family="company")) == ["elig_family"]
+    assert required(slots(elig_family="private_person")) == ["elig_family"]
     # a case-by-case body is asked the three tests first
-    assert required(slots(elig_family="foundation"))[0] == "elig_general_interest"
+    assert required(slots(elig_family="foundation"))[1] == "elig_general_interest"
+    # raw text that was never validated does not count as a family
+    assert required(slots(elig_family="Vi er en kommune")) == ["elig_family"]
     # "vet ikke" is not asked again
     assert "elig_general_interest" not in required(slots(elig_family="foundation",
                                                           elig_general_interest="vet_ikke"))
@@ -179,3 +181,31 @@ def test_every_question_has_an_ask_action_with_buttons():
     for field, cls in form.ASK_ACTIONS.items():
         messages, _ = run(cls(), tracker(), {})
         assert messages[0]["buttons"]
+
+
+def extract(slot, text, intent, slot_values):
+    validator = form.ValidateEligibilityForm()
+    values = slots(**slot_values)
+    track = tracker(text, intent, slots=values)
+    return asyncio.run(getattr(validator, f"extract_{slot}")(None, track, {}))
+
+
+def test_answers_the_classifier_took_for_questions_are_still_read():
+    # "usikker" classified as a FAQ question is still the answer to the open question
+    assert extract("elig_challenge", "usikker", "faq",
+                   {"elig_family": "municipality", "requested_slot": "elig_challenge"}) == {
+        "elig_challenge": "usikker"}
+    # a real question is left to the FAQ detour
+    assert extract("elig_challenge", "Hva betyr gevinstpotensial?", "faq",
+                   {"elig_family": "municipality", "requested_slot": "elig_challenge"}) == {}
+    # "stiftlese" taken for a FAQ question is still who is asking
+    assert extract("elig_family", "stiftlese", "faq", {"requested_slot": "elig_family"}) == {
+        "elig_family": "stiftlese"}
+
+
+def test_a_correction_at_a_later_question_is_read_but_an_answer_is_not():
+    state = {"elig_family": "foundation", "requested_slot": "elig_general_interest"}
+    assert extract("elig_family", "vent, vi er faktisk en fylkeskommune", "inform_org", state) == {
+        "elig_family": "vent, vi er faktisk en fylkeskommune"}
+    assert extract("elig_family", "nei, vi driver forretning", "inform_org", state) == {}
+    assert extract("elig_family", "vi er en stiftelse", "inform_org", state) == {}  # no change

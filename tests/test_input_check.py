@@ -25,3 +25,14 @@ def test_every_problem_has_an_intent_and_an_answer():
     kinds = {ic.EMPTY, ic.TOO_LONG, ic.NO_WORDS, ic.MARKUP, ic.OTHER_SCRIPT}
     assert set(ic.INTENT_FOR_PROBLEM) == kinds == set(ic.ANSWERS)
     assert all(len(a) < 300 for a in ic.ANSWERS.values())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("/affirm", "/affirm"), ("/check_eligibility", "/check_eligibility"),
+    ("/out_of_scope", "/out_of_scope"), ("/restart", "/restart"),
+    ("/unknown_intent", "unknown intent"), ("/foo{\"x\": 1}", "foo{\"x\": 1}"),
+    ("hei", "hei"), ("", ""), ("1/2 av kommunene", "1/2 av kommunene"),
+])
+def test_the_rest_channel_guards_intent_messages(text, expected):
+    from components.channels import guard_intent_message
+    assert guard_intent_message(text) == expected

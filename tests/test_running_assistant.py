@@ -43,7 +43,6 @@ BAD_INPUTS = [
     "Wie kann ich mich für das Programm bewerben?",
     "Кто может подать заявку?",
     "' OR 1=1 --",
-    "/unknown_intent",
 ]
 
 
@@ -57,6 +56,11 @@ def test_bad_input_gets_a_short_friendly_answer(assistant, text):
     assert "<script" not in answer
     # and the server keeps going
     assert "Hei" in assistant.text(sender, "hei")
+
+
+def test_an_unknown_intent_command_is_read_as_text(assistant):
+    answer = assistant.text(new_sender(), "/unknown_intent")
+    assert answer.strip() and "unknown_intent" not in answer
 
 
 def test_a_10000_character_message(assistant):

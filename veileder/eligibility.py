@@ -397,6 +397,8 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
     """
     if not text or not text.strip():
         return None
+    # "inter-municipal", "inter kommunalt": one word, as the lexicon has it
+    text = re.sub(r"\binter[-\s]+(kommunal|municipal)", r"inter\1", text, flags=re.IGNORECASE)
     toks = _tokens(text)
     concepts: List[Optional[str]] = []
     for i, (raw, low) in enumerate(toks):

@@ -1,0 +1,52 @@
+"""Channels with a guard on "/intent" messages.
+
+Rasa reads a message that starts with "/" as an intent name and skips the NLU. Buttons rely on
+that ("/affirm", "/check_eligibility"), but a user typing "/foo" would reach the dialogue with an
+intent the domain does not know. These channels pass "/intent" through only for the domain's
+own intents and send anything else to the NLU as plain text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import FrozenSet, Optional, Text
+
+import yaml
+from rasa.core.channels.rest import RestInput
+from sanic.request import Request
+
+DOMAIN_FILE = Path(__file__).resolve().parent.parent / "domain.yml"
+INTENT_MESSAGE = re.compile(r"^\s*/(?P<intent>[\w-]+)(?P<rest>.*)$", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def known_intents(domain_file: Path = DOMAIN_FILE) -> FrozenSet[str]:
+    domain = yaml.safe_load(domain_file.read_text(encoding="utf-8")) or {}
+    names = set()
+    for intent in domain.get("intents", []):
+        names.add(next(iter(intent)) if isinstance(intent, dict) else str(intent))
+    # Rasa's own intents that buttons and clients may send
+    names.update({"restart", "session_start", "back", "out_of_scope"})
+    return frozenset(names)
+
+
+def guard_intent_message(text: Optional[Text]) -> Optional[Text]:
+    """Keep "/known_intent"; turn "/anything_else" into plain text for the NLU."""
+    if not text:
+        return text
+    match = INTENT_MESSAGE.match(text)
+    if match and match.group("intent") not in known_intents():
+        return text.lstrip().lstrip("/").replace("_", " ")
+    return text
+
+
+class GuardedRestInput(RestInput):
+    """Rasa's REST channel (same URL: /webhooks/rest/webhook) with the intent guard."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def _extract_message(self, req: Request) -> Optional[Text]:
+        return guard_intent_message(super()._extract_message(req))
