@@ -29,7 +29,9 @@ $bin/rasa run actions -p "$ACTION_PORT" --actions actions & pids+=($!)
 $bin/rasa run -i "$HOST" -p "$RASA_PORT" -m models --endpoints endpoints.yml \
   --credentials credentials.yml --cors "${ASSISTANT_CORS_ORIGINS:-http://127.0.0.1:$WEB_PORT}" \
   ${RASA_ENABLE_API:+--enable-api} ${RASA_AUTH_TOKEN:+--auth-token "$RASA_AUTH_TOKEN"} & pids+=($!)
-$bin/uvicorn web.app:app --host "$HOST" --port "$WEB_PORT" & pids+=($!)
+# The web service needs no websockets (the widget talks socket.io to Rasa); uvicorn's
+# websockets support wants a newer websockets than Rasa 3.6 pins.
+$bin/uvicorn web.app:app --host "$HOST" --port "$WEB_PORT" --ws none & pids+=($!)
 
 echo "starting: actions :$ACTION_PORT, Rasa :$RASA_PORT, web http://$HOST:$WEB_PORT/ (Ctrl-C stops all)"
 # Stop everything if one of them dies.

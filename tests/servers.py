@@ -87,9 +87,22 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
             cwd=ROOT, env=full_env, stdout=rlog.open("w"), stderr=subprocess.STDOUT,
         )
         procs.append(rasa)
+        web_port = free_port()
+        wlog = workdir / "web.log"
+        web_env = dict(full_env, ASSISTANT_RASA_URL=f"http://127.0.0.1:{rasa_port}",
+                       ASSISTANT_ACTION_URL=f"http://127.0.0.1:{action_port}")
+        web = subprocess.Popen(
+            [str(BIN / "uvicorn"), "web.app:app", "--host", "127.0.0.1", "--port", str(web_port),
+             "--ws", "none"],
+            cwd=ROOT, env=web_env, stdout=wlog.open("w"), stderr=subprocess.STDOUT,
+        )
+        procs.append(web)
         wait_for(f"http://127.0.0.1:{action_port}/health", action, alog)
         wait_for(f"http://127.0.0.1:{rasa_port}/status", rasa, rlog)
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
+        wait_for(f"http://127.0.0.1:{web_port}/healthz", web, wlog)
+        assistant = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
+        assistant.web_url = f"http://127.0.0.1:{web_port}"
+        yield assistant
     finally:
         for proc in procs:
             proc.terminate()

@@ -163,3 +163,36 @@ def test_eligibility_question_in_the_middle_and_cancel(assistant):
     assert question.split("\n")[-1] in detour  # the same form question comes back
     assert "avbryte" in assistant.text(sender, "avbryt")
     assert "avbrutt" in assistant.text(sender, "ja")
+
+
+def test_low_confidence_gets_did_you_mean_with_buttons(assistant):
+    """At least one of these vague messages falls below the NLU threshold; the answer to it is
+    "Mente du …?" with the likely topics as buttons, or a request to rephrase."""
+    seen = []
+    for text in ["og så", "kanskje", "tall", "hm, altså det der", "jaja men", "mer om det"]:
+        messages = assistant.say(new_sender(), text)
+        answer = "\n".join(m.get("text", "") for m in messages)
+        seen.append(answer)
+        if "Mente du" in answer:
+            buttons = [b for m in messages for b in m.get("buttons", [])]
+            assert buttons and buttons[-1]["payload"] == "/out_of_scope"
+            return
+        if "si det på en annen måte" in answer:
+            return
+    pytest.fail(f"no fallback for any vague message: {seen}")
+
+
+def test_human_handoff_gives_contact(assistant):
+    answer = assistant.text(new_sender(), "Jeg vil snakke med et menneske")
+    assert "https://www.innovasjonnorge.no" in answer
+
+
+def test_the_web_service_chats_through_rasa_and_reports_health(assistant):
+    health = requests.get(f"{assistant.web_url}/healthz", timeout=10).json()
+    assert health == {"status": "ok", "checks": {"rasa": "ok", "actions": "ok", "call_file": "ok"}}
+    page = requests.get(f"{assistant.web_url}/", timeout=10)
+    assert page.status_code == 200 and 'lang="nb"' in page.text
+    reply = requests.post(f"{assistant.web_url}/api/chat",
+                          json={"sender": new_sender(), "message": "Når er fristen?"}, timeout=60)
+    assert reply.status_code == 200
+    assert "16. april 2020" in reply.json()["messages"][0]["text"]
