@@ -40,6 +40,7 @@ class InputGuard(GraphComponent):
         for message in messages:
             kind = input_check.problem(message.get(TEXT))
             if kind is None:
+                self._look_past_pleasantries(message)
                 continue
             intent = {
                 INTENT_NAME_KEY: input_check.INTENT_FOR_PROBLEM[kind],
@@ -49,3 +50,19 @@ class InputGuard(GraphComponent):
             message.set("intent_ranking", [intent], add_to_output=True)
             message.set("input_problem", kind, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _look_past_pleasantries(message: Message) -> None:
+        """"Hei, jeg jobber i Tromsø kommune. Hvor mye kan vi få?" is classified as a greeting
+        because of its first word; answer what comes after it instead: the best-ranked intent
+        that is not a pleasantry."""
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) not in input_check.GREETING_INTENTS:
+            return
+        if not input_check.is_question_behind_pleasantry(message.get(TEXT)):
+            return
+        skip = set(input_check.GREETING_INTENTS) | {"goodbye", "nlu_fallback"}
+        for ranked in message.get("intent_ranking") or []:
+            if ranked.get(INTENT_NAME_KEY) not in skip:
+                message.set(INTENT, dict(ranked), add_to_output=True)
+                return

@@ -290,3 +290,15 @@ def test_domain_modules_import_no_rasa_or_fastapi():
         names |= {node.module.split(".")[0] for node in ast.walk(tree)
                   if isinstance(node, ast.ImportFrom) and node.module}
         assert not names & {"rasa", "rasa_sdk", "fastapi", "starlette"}, module
+
+
+def test_a_past_deadline_day_without_a_time_depends_on_the_hour():
+    from veileder.call import load_call
+    call = load_call()
+    now = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+    result = check_submission(call, "Er fristen 16. april?", now)
+    assert result.kind == "already_passed_now"
+    assert "i tide hvis den kom inn senest kl. 17.00 torsdag 16. april 2020" in result.message
+    assert "for sent." not in result.message.split("Fristen gikk ut")[0]
+    assert "ville vært i tide." in check_submission(call, "15. april", now).message
+    assert "ville vært for sent." in check_submission(call, "17. april", now).message

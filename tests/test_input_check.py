@@ -36,3 +36,16 @@ def test_every_problem_has_an_intent_and_an_answer():
 def test_the_rest_channel_guards_intent_messages(text, expected):
     from components.channels import guard_intent_message
     assert guard_intent_message(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hei, jeg jobber i Tromsø kommune. Hvor mye kan vi få?", True),
+    ("Hei! Hvem kan søke?", True),
+    ("Takk! Og når er fristen?", True),
+    ("Hallo du, kva er fristen for skissa", True),
+    ("Good morning", False), ("hei hei", False), ("Hei på deg", False), ("tusen takk for hjelpen", False),
+    ("Hva er fristen?", False), ("heisann sveisann", False),
+    ("takk for svaret, det var nyttig", False), ("Hei, jeg lurer på hvem som kan søke", True),
+])
+def test_question_behind_a_greeting(text, expected):
+    assert ic.is_question_behind_pleasantry(text) is expected

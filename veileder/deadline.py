@@ -308,8 +308,14 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
     near = parsed.has_time and abs(_utc(parsed.when) - deadline_utc) <= NEAR_LIMIT
 
     if latest is not None and latest < now_utc.replace(second=0, microsecond=0):
-        verdict = "i tide" if latest <= deadline_utc else "for sent"
-        would_have = f"En {call.frist.hva} sendt da ville vært {verdict}."
+        if latest <= deadline_utc:
+            would_have = f"En {call.frist.hva} sendt da ville vært i tide."
+        elif earliest is not None and earliest > deadline_utc:
+            would_have = f"En {call.frist.hva} sendt da ville vært for sent."
+        else:  # a day (or span) around the deadline: it depends on the hour
+            cut = deadline.astimezone(tz)
+            would_have = (f"En {call.frist.hva} sendt da ville vært i tide hvis den kom inn "
+                          f"senest kl. {format_clock(cut)} {format_date(cut.date())}.")
         return answer("already_passed_now", "Det tidspunktet har allerede vært.",
                       f"Dere skrev {plan}, og nå er det "
                       f"{format_datetime(now, tz_name)}.", would_have,

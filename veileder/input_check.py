@@ -69,3 +69,37 @@ ANSWERS = {
         "(Sorry, I only understand Norwegian and English.)"
     ),
 }
+
+
+# "Hei, jeg jobber i Tromsø kommune. Hvor mye kan vi få?" is a question, not a greeting.
+_PLEASANTRY = re.compile(
+    r"^\s*(?:hei(?:sann|a)?|hallo|halla(?:is)?|morn(?:a)?|god\s+(?:morgen|morgon|dag|"
+    r"ettermiddag|kveld|kveld)|goddag|hi|hello|hey|takk(?:\s+for\s+svaret)?|tusen\s+takk|"
+    r"mange\s+takk|thanks|thank\s+you)\b[\s,.!:;-]*(?:(?:du|dere|igjen|again)\b[\s,.!:;-]*)?",
+    re.IGNORECASE,
+)
+GREETING_INTENTS = ("greet", "thank")
+_QUESTION_WORDS = {
+    "hva", "hvem", "når", "nar", "hvor", "hvordan", "hvilke", "hvilken", "hvilket", "hvorfor",
+    "kva", "kven", "korleis", "kor", "kvifor", "kva for", "what", "who", "when", "where", "how",
+    "which", "why", "lurer", "spørsmål", "sporsmal", "question", "kan", "can", "er", "is", "are",
+}
+
+
+def after_pleasantry(text: Optional[str]) -> str:
+    """The text after a leading greeting or thanks ("" when there is none after it)."""
+    if not text:
+        return ""
+    match = _PLEASANTRY.match(text)
+    return text[match.end():].strip() if match else text.strip()
+
+
+def is_question_behind_pleasantry(text: Optional[str], min_words: int = 3) -> bool:
+    """True when a greeting or thanks opens a message that goes on to say more."""
+    if not text or not _PLEASANTRY.match(text):
+        return False
+    rest = after_pleasantry(text)
+    words = rest.lower().split()
+    if len(words) < min_words:
+        return False
+    return "?" in rest or any(w.strip(",.!:;") in _QUESTION_WORDS for w in words)
