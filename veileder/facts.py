@@ -32,12 +32,17 @@ def deadline_short(call: Call, now: datetime) -> str:
     return f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen."
 
 
-def deadline_sentence(call: Call, now: datetime) -> str:
-    """The deadline with date, time and zone, and its status, in one or two sentences."""
-    when = (
+def deadline_when(call: Call) -> str:
+    """"torsdag 16. april 2020 kl. 17.00 (norsk tid)"."""
+    return (
         f"{deadline_rules.format_datetime(call.frist.at, call.frist.tidssone)} "
         f"({deadline_rules.zone_label(call.frist.tidssone)})"
     )
+
+
+def deadline_sentence(call: Call, now: datetime) -> str:
+    """The deadline with date, time and zone, and its status, in one or two sentences."""
+    when = deadline_when(call)
     if deadline_rules.status(call, now).passed:
         return f"Fristen for å sende inn {call.frist.hva} gikk ut {when}."
     return f"Fristen for å sende inn {call.frist.hva} er {when}. {deadline_short(call, now)}"
@@ -58,10 +63,7 @@ def fact_slots(call: Call, now: datetime) -> Dict[str, str]:
         "who_conditions": bullet_list(call.hvem_kan_soke.vilkar),
         "who_cannot_apply": call.hvem_kan_soke.kan_ikke,
         "deadline_what": call.frist.hva,
-        "deadline_text": (
-            f"{deadline_rules.format_datetime(call.frist.at, call.frist.tidssone)} "
-            f"({deadline_rules.zone_label(call.frist.tidssone)})"
-        ),
+        "deadline_text": deadline_when(call),
         "deadline_state": deadline_short(call, now),
         "criteria_names": bullet_list([c.navn for c in criteria]),
         "gain_potential": call.gevinstpotensial,

@@ -74,14 +74,14 @@ ANSWERS = {
 # "Hei, jeg jobber i Tromsø kommune. Hvor mye kan vi få?" is a question, not a greeting.
 _PLEASANTRY = re.compile(
     r"^\s*(?:hei(?:sann|a)?|hallo|halla(?:is)?|morn(?:a)?|god\s+(?:morgen|morgon|dag|"
-    r"ettermiddag|kveld|kveld)|goddag|hi|hello|hey|takk(?:\s+for\s+svaret)?|tusen\s+takk|"
+    r"ettermiddag|kveld)|goddag|hi|hello|hey|takk(?:\s+for\s+svaret)?|tusen\s+takk|"
     r"mange\s+takk|thanks|thank\s+you)\b[\s,.!:;-]*(?:(?:du|dere|igjen|again)\b[\s,.!:;-]*)?",
     re.IGNORECASE,
 )
 GREETING_INTENTS = ("greet", "thank")
 _QUESTION_WORDS = {
     "hva", "hvem", "når", "nar", "hvor", "hvordan", "hvilke", "hvilken", "hvilket", "hvorfor",
-    "kva", "kven", "korleis", "kor", "kvifor", "kva for", "what", "who", "when", "where", "how",
+    "kva", "kven", "korleis", "kor", "kvifor", "what", "who", "when", "where", "how",
     "which", "why", "lurer", "spørsmål", "sporsmal", "question", "kan", "can", "er", "is", "are",
 }
 
