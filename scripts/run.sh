@@ -25,9 +25,12 @@ trap stop INT TERM EXIT
 # Fail fast on a broken call file or ASSISTANT_NOW, before anything starts.
 $bin/python -c "import actions.clock as c; c.check_configuration()" || exit 1
 
+# Channels: REST and socket.io, plus Teams and Slack when their secrets are set (README).
+$bin/python -m components.credentials build/credentials.yml || exit 1
+
 $bin/rasa run actions -p "$ACTION_PORT" --actions actions & pids+=($!)
 $bin/rasa run -i "$HOST" -p "$RASA_PORT" -m models --endpoints endpoints.yml \
-  --credentials credentials.yml --cors "${ASSISTANT_CORS_ORIGINS:-http://127.0.0.1:$WEB_PORT}" \
+  --credentials build/credentials.yml --cors "${ASSISTANT_CORS_ORIGINS:-http://127.0.0.1:$WEB_PORT}" \
   ${RASA_ENABLE_API:+--enable-api} ${RASA_AUTH_TOKEN:+--auth-token "$RASA_AUTH_TOKEN"} & pids+=($!)
 # The web service needs no websockets (the widget talks socket.io to Rasa); uvicorn's
 # websockets support wants a newer websockets than Rasa 3.6 pins.

@@ -56,6 +56,14 @@ class Assistant:
 
 @contextmanager
 def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[Assistant]:
+    """Actions, Rasa and the web service on free ports of 127.0.0.1.
+
+    The channels are those that ``env`` (over the test process's environment) enables, through
+    ``components.credentials`` as in ``make run``: pass TEAMS_* or SLACK_* variables to turn
+    Teams or Slack on.
+    """
+    from components import credentials as channel_credentials
+
     action_port, rasa_port = free_port(), free_port()
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
@@ -71,6 +79,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         "ASSISTANT_DATABASE_URL": f"sqlite:///{workdir / 'tracker.db'}",
     })
     full_env.update(env or {})
+    creds = channel_credentials.write(workdir / "credentials.yml", full_env)
     procs = []
     try:
         alog = workdir / "actions.log"
@@ -83,7 +92,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         rasa = subprocess.Popen(
             [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
              "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
-             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
+             "--endpoints", str(endpoints), "--credentials", str(creds)],
             cwd=ROOT, env=full_env, stdout=rlog.open("w"), stderr=subprocess.STDOUT,
         )
         procs.append(rasa)
@@ -102,6 +111,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         wait_for(f"http://127.0.0.1:{web_port}/healthz", web, wlog)
         assistant = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
         assistant.web_url = f"http://127.0.0.1:{web_port}"
+        assistant.workdir = workdir
         yield assistant
     finally:
         for proc in procs:
