@@ -64,7 +64,8 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
     """
     from components import credentials as channel_credentials
 
-    action_port, rasa_port = free_port(), free_port()
+    action_port, rasa_port, web_port = free_port(), free_port(), free_port()
+    web_origin = f"http://127.0.0.1:{web_port}"
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         (ROOT / "endpoints.yml").read_text().replace(
@@ -92,11 +93,11 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         rasa = subprocess.Popen(
             [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
              "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
-             "--endpoints", str(endpoints), "--credentials", str(creds)],
+             "--endpoints", str(endpoints), "--credentials", str(creds),
+             "--cors", full_env.get("ASSISTANT_CORS_ORIGINS", web_origin)],
             cwd=ROOT, env=full_env, stdout=rlog.open("w"), stderr=subprocess.STDOUT,
         )
         procs.append(rasa)
-        web_port = free_port()
         wlog = workdir / "web.log"
         web_env = dict(full_env, ASSISTANT_RASA_URL=f"http://127.0.0.1:{rasa_port}",
                        ASSISTANT_ACTION_URL=f"http://127.0.0.1:{action_port}")

@@ -23,6 +23,8 @@ from veileder.call import current_call
 STATIC = Path(__file__).resolve().parent / "static"
 RASA_URL = os.environ.get("ASSISTANT_RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 ACTION_URL = os.environ.get("ASSISTANT_ACTION_URL", "http://127.0.0.1:5055").rstrip("/")
+# The Rasa URL as the browser sees it (socket.io and REST); behind a proxy it differs.
+PUBLIC_RASA_URL = os.environ.get("ASSISTANT_PUBLIC_RASA_URL", RASA_URL).rstrip("/")
 MAX_MESSAGE = 10_000
 
 # Fail at start-up on a broken call file or clock setting.
@@ -74,6 +76,7 @@ def index() -> str:
         .replace("{{owner}}", call.eier)
         .replace("{{summary}}", call.formal.kort)
         .replace("{{source_url}}", str(call.kilde.url))
+        .replace("{{rasa_url}}", PUBLIC_RASA_URL)
     )
 
 
