@@ -2,7 +2,7 @@
 
 Rasa reads a message that starts with "/" as an intent name and skips the NLU. Buttons rely on
 that ("/affirm", "/check_eligibility"), but a user typing "/foo" would reach the dialogue with an
-intent the domain does not know. These channels pass "/intent" through only for the domain's
+intent the domain does not know. These channels (REST, socket.io; Teams and Slack use ``guarded`` too) pass "/intent" through only for the domain's
 own intents and send anything else to the NLU as plain text.
 """
 from __future__ import annotations
@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, Optional, Text
+from typing import Any, Awaitable, Callable, FrozenSet, Optional, Text
 
 import yaml
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
 from sanic.request import Request
 
 DOMAIN_FILE = Path(__file__).resolve().parent.parent / "domain.yml"
@@ -39,6 +42,27 @@ def guard_intent_message(text: Optional[Text]) -> Optional[Text]:
     if match and match.group("intent") not in known_intents():
         return text.lstrip().lstrip("/").replace("_", " ")
     return text
+
+
+def guarded(on_new_message: Callable[[UserMessage], Awaitable[Any]]):
+    """Wrap a channel's ``on_new_message`` so that every message passes the intent guard."""
+
+    async def handler(message: UserMessage) -> Any:
+        message.text = guard_intent_message(message.text)
+        return await on_new_message(message)
+
+    return handler
+
+
+class GuardedSocketIOInput(SocketIOInput):
+    """Rasa's socket.io channel (same path: /socket.io) with the intent guard."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        return super().blueprint(guarded(on_new_message))
 
 
 class GuardedRestInput(RestInput):

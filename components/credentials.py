@@ -22,6 +22,7 @@ from typing import Dict, Mapping, Optional
 import yaml
 
 REST = "components.channels.GuardedRestInput"
+SOCKETIO_CHANNEL = "components.channels.GuardedSocketIOInput"
 TEAMS = "components.teams.TeamsInput"
 SLACK = "components.slack.SlackChannel"
 
@@ -53,7 +54,7 @@ CHANNELS = {
 
 def enabled_channels(env: Mapping[str, str]) -> Dict[str, Optional[dict]]:
     """The credentials for ``env``: channel name -> settings with ``${VAR}`` references."""
-    creds: Dict[str, Optional[dict]] = {REST: None, "socketio": dict(SOCKETIO)}
+    creds: Dict[str, Optional[dict]] = {REST: None, SOCKETIO_CHANNEL: dict(SOCKETIO)}
     for channel, (required, optional) in CHANNELS.items():
         if not all(env.get(var) for var in required.values()):
             continue

@@ -22,11 +22,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.settings import DATABASE_ENV, DEFAULT_DATABASE_URL
 from veileder.privacy import mask_personal_data
 
-DATABASE_ENV = "ASSISTANT_DATABASE_URL"
 REDIS_ENV = "ASSISTANT_REDIS_URL"
-DEFAULT_DATABASE_URL = "sqlite:///build/rasa-tracker.db"
 
 
 def sql_settings(url: str) -> dict:

@@ -9,6 +9,8 @@ ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8000}
 export SANIC_HOST=$HOST ASSISTANT_RASA_URL=${ASSISTANT_RASA_URL:-http://127.0.0.1:$RASA_PORT}
+# Origins allowed to call Rasa and the JSON API from a browser (comma-separated).
+export ASSISTANT_CORS_ORIGINS=${ASSISTANT_CORS_ORIGINS:-http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT}
 export ASSISTANT_ACTION_URL=${ASSISTANT_ACTION_URL:-http://127.0.0.1:$ACTION_PORT}
 bin=.venv/bin
 
@@ -30,7 +32,7 @@ $bin/python -m components.credentials build/credentials.yml || exit 1
 
 $bin/rasa run actions -p "$ACTION_PORT" --actions actions & pids+=($!)
 $bin/rasa run -i "$HOST" -p "$RASA_PORT" -m models --endpoints endpoints.yml \
-  --credentials build/credentials.yml --cors "${ASSISTANT_CORS_ORIGINS:-http://127.0.0.1:$WEB_PORT}" \
+  --credentials build/credentials.yml --cors ${ASSISTANT_CORS_ORIGINS//,/ } \
   ${RASA_ENABLE_API:+--enable-api} ${RASA_AUTH_TOKEN:+--auth-token "$RASA_AUTH_TOKEN"} & pids+=($!)
 # The web service needs no websockets (the widget talks socket.io to Rasa); uvicorn's
 # websockets support wants a newer websockets than Rasa 3.6 pins.

@@ -94,7 +94,8 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
             [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
              "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
              "--endpoints", str(endpoints), "--credentials", str(creds),
-             "--cors", full_env.get("ASSISTANT_CORS_ORIGINS", web_origin)],
+             "--cors", *[o.strip() for o in full_env.get("ASSISTANT_CORS_ORIGINS", web_origin).split(",")
+                         if o.strip()]],
             cwd=ROOT, env=full_env, stdout=rlog.open("w"), stderr=subprocess.STDOUT,
         )
         procs.append(rasa)

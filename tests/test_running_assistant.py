@@ -189,10 +189,65 @@ def test_human_handoff_gives_contact(assistant):
 
 def test_the_web_service_chats_through_rasa_and_reports_health(assistant):
     health = requests.get(f"{assistant.web_url}/healthz", timeout=10).json()
-    assert health == {"status": "ok", "checks": {"rasa": "ok", "actions": "ok", "call_file": "ok"}}
+    assert health["status"] == "ok"
+    assert health["checks"] == {"rasa": "ok", "actions": "ok", "database": "ok", "call_file": "ok"}
+    assert health["database"] == f"sqlite:///{assistant.workdir / 'tracker.db'}"
     page = requests.get(f"{assistant.web_url}/", timeout=10)
     assert page.status_code == 200 and 'lang="nb"' in page.text
     reply = requests.post(f"{assistant.web_url}/api/chat",
                           json={"sender": new_sender(), "message": "Når er fristen?"}, timeout=60)
     assert reply.status_code == 200
     assert "16. april 2020" in reply.json()["messages"][0]["text"]
+
+
+async def _socketio_exchange(rasa_url: str, messages, timeout: float = 60):
+    """Send messages over socket.io as the web widget does; the bot's replies per message."""
+    import asyncio
+
+    import socketio
+
+    client = socketio.AsyncClient(reconnection=False)
+    replies: "asyncio.Queue[dict]" = asyncio.Queue()
+    confirmed = asyncio.Event()
+    client.on("bot_uttered", lambda data: replies.put_nowait(data))
+    client.on("session_confirm", lambda *_: confirmed.set())
+    session_id = uuid.uuid4().hex
+    await client.connect(rasa_url, socketio_path="/socket.io", wait_timeout=20)
+    try:
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), timeout)
+        out = []
+        for text in messages:
+            await client.emit("user_uttered", {"message": text, "session_id": session_id})
+            first = await asyncio.wait_for(replies.get(), timeout)
+            got = [first]
+            while True:  # the rest of this turn's messages
+                try:
+                    got.append(await asyncio.wait_for(replies.get(), 2))
+                except asyncio.TimeoutError:
+                    break
+            out.append(got)
+        return out
+    finally:
+        await client.disconnect()
+
+
+def test_socketio_answers_and_guards_unknown_intent_commands(assistant):
+    import asyncio
+
+    deadline_turn, command_turn = asyncio.run(
+        _socketio_exchange(assistant.rasa_url, ["hva er fristen?", "/drop_table"])
+    )
+    assert any("17.00" in (m.get("text") or "") for m in deadline_turn)
+    # "/drop_table" is no intent of the domain: it reaches the NLU as text and gets an answer
+    assert command_turn and all(m.get("text") for m in command_turn)
+
+
+def test_a_company_asking_about_itself_gets_the_verdict(assistant):
+    sender = new_sender()
+    reply = assistant.text(sender, "Jeg har et enkeltpersonforetak, kan jeg søke?")
+    # the FAQ action or the check (whichever the NLU picks) ends with the verdict for them
+    assert "Dere kan ikke søke." in reply
+    assert "leverandør eller partner" in reply
+    general = assistant.text(new_sender(), "Kan bedrifter søke?")
+    assert general.startswith("Nei.")

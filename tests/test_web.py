@@ -47,3 +47,88 @@ def test_health_reports_what_is_down(client):
     assert data["status"] == "degraded"
     assert data["checks"]["call_file"] == "ok"
     assert data["checks"]["rasa"].startswith("utilgjengelig")
+
+
+# --- security headers on the page ------------------------------------------------------------------
+
+def _policy(resp) -> dict:
+    """'default-src 'self'; connect-src a b' -> {'default-src': ["'self'"], ...}."""
+    directives = [d.split() for d in resp.headers["content-security-policy"].split(";") if d.strip()]
+    return {d[0]: d[1:] for d in directives}
+
+
+def test_the_page_has_security_headers(client):
+    resp = client.get("/")
+    assert resp.headers["x-content-type-options"] == "nosniff"
+    assert resp.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    policy = _policy(resp)
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]  # no inline scripts, no eval
+    assert policy["object-src"] == ["'none'"]
+    # the widget talks to Rasa over http (REST, socket.io polling) and ws (socket.io)
+    assert set(policy["connect-src"]) == {"'self'", "http://127.0.0.1:5005", "ws://127.0.0.1:5005"}
+
+
+def test_the_policy_follows_the_public_rasa_url(client, monkeypatch):
+    import web.app as app_module
+
+    monkeypatch.setattr(app_module, "PUBLIC_RASA_URL", "https://bot.example.no/rasa")
+    resp = client.get("/")
+    assert 'https://bot.example.no/rasa' in resp.text  # {{rasa_url}} for the widget
+    assert set(_policy(resp)["connect-src"]) == {"'self'", "https://bot.example.no",
+                                                 "wss://bot.example.no"}
+
+
+def test_the_page_loads_nothing_the_policy_blocks(client):
+    """Every script and stylesheet comes from this origin, and no script is inline."""
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.urls, self.inline, self._in_script = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "script":
+                self._in_script = "src" not in attrs
+                if "src" in attrs:
+                    self.urls.append(attrs["src"])
+            if tag == "link" and "stylesheet" in (attrs.get("rel") or ""):
+                self.urls.append(attrs["href"])
+            if any(name.startswith("on") for name in attrs) or "style" in attrs:
+                self.inline.append(tag)
+
+        def handle_endtag(self, tag):
+            if tag == "script":
+                self._in_script = False
+
+        def handle_data(self, data):
+            if self._in_script and data.strip():
+                self.inline.append("script")
+
+    page = Collect()
+    page.feed(client.get("/").text)
+    assert page.urls, "the page loads its script and styles"
+    assert all(url.startswith("/") and not url.startswith("//") for url in page.urls), page.urls
+    assert page.inline == []
+    for url in page.urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_api_docs_get_their_own_policy(client):
+    resp = client.get("/docs")
+    assert resp.status_code == 200
+    assert "https://cdn.jsdelivr.net" in _policy(resp)["script-src"]
+
+
+def test_json_answers_are_not_sniffed(client):
+    resp = client.get("/api/frist")
+    assert resp.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in resp.headers
+
+
+def test_health_includes_the_database(client):
+    data = client.get("/healthz").json()
+    assert set(data["checks"]) == {"rasa", "actions", "database", "call_file"}
+    assert data["database"].startswith("sqlite:///")

@@ -1,74 +1,125 @@
-"""FastAPI service: a first chat page over Rasa's REST channel, health checks, deadline API.
+"""FastAPI service: the chat page, a chat proxy over Rasa's REST channel, health, JSON API.
 
-Settings (environment): ASSISTANT_RASA_URL (default http://127.0.0.1:5005),
-ASSISTANT_ACTION_URL (default http://127.0.0.1:5055), ASSISTANT_NOW, ASSISTANT_CALL_FILE.
+Settings (environment):
+
+- ``ASSISTANT_RASA_URL`` (default http://127.0.0.1:5005), ``ASSISTANT_ACTION_URL`` (default
+  http://127.0.0.1:5055): where the service finds Rasa and the action server.
+- ``ASSISTANT_PUBLIC_RASA_URL``: Rasa as the browser sees it (default: ``ASSISTANT_RASA_URL``);
+  the page connects there (socket.io over http and ws), and the Content-Security-Policy allows it.
+- ``ASSISTANT_CORS_ORIGINS``: comma-separated origins other web pages may call the JSON API from
+  (default: the local web origins http://127.0.0.1:8000 and http://localhost:8000; the page this
+  service serves is same-origin and needs no entry). Read when the app is created.
+- ``ASSISTANT_DATABASE_URL``: the tracker store database, checked by ``/healthz``.
+- ``ENHETSREGISTERET_URL``, ``ASSISTANT_NOW``, ``ASSISTANT_CALL_FILE``: as for the assistant.
+
+The JSON API (``web/api.py``, models in ``web/api_models.py``) is documented at ``/docs``.
 """
 from __future__ import annotations
 
+import asyncio
 import os
-import uuid
-from datetime import datetime
 from pathlib import Path
-from typing import List, Optional
+from typing import Awaitable, Callable, List, Mapping
+from urllib.parse import urlsplit
 
 import httpx
-from fastapi import FastAPI, HTTPException
+from fastapi import APIRouter, FastAPI, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
 
 from veileder import deadline
 from veileder.call import current_call
+from web import api, errors, health
+from web.api_models import MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, MessageOut
+
+__all__ = ["app", "create_app", "MAX_MESSAGE"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 RASA_URL = os.environ.get("ASSISTANT_RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 ACTION_URL = os.environ.get("ASSISTANT_ACTION_URL", "http://127.0.0.1:5055").rstrip("/")
 # The Rasa URL as the browser sees it (socket.io and REST); behind a proxy it differs.
 PUBLIC_RASA_URL = os.environ.get("ASSISTANT_PUBLIC_RASA_URL", RASA_URL).rstrip("/")
-MAX_MESSAGE = 10_000
+
+CORS_ENV = "ASSISTANT_CORS_ORIGINS"
+DEFAULT_CORS_ORIGINS = ("http://127.0.0.1:8000", "http://localhost:8000")
+PROBE_TIMEOUT = 3.0
+DATABASE_TIMEOUT = 2.0
 
 # Fail at start-up on a broken call file or clock setting.
 current_call()
 deadline.now_from_env()
 
-app = FastAPI(
-    title="Innovasjonspartnerskap-assistenten",
-    description="Chat, helsesjekk og frist-API for utlysningen om innovasjonspartnerskap.",
-    version="0.1.0",
-)
-app.mount("/static", StaticFiles(directory=STATIC), name="static")
+TAG_CHAT, TAG_OPS, TAG_PAGES = "Samtale", "Drift", "Sider"
+TAGS = [
+    {"name": api.TAG_CHECK, "description": "Kan virksomheten søke? Den samme vurderingen som "
+                                           "assistenten gjør i samtalen."},
+    {"name": api.TAG_DEADLINE, "description": "Fristen for å sende inn skissen, og om et "
+                                              "planlagt tidspunkt er i tide."},
+    {"name": TAG_CHAT, "description": "Send meldinger til assistenten."},
+    {"name": TAG_OPS, "description": "Helsesjekk for drift."},
+    {"name": TAG_PAGES, "description": "Nettsiden med chatten."},
+]
 
 
-class ChatIn(BaseModel):
-    sender: str = Field(default_factory=lambda: uuid.uuid4().hex, max_length=128)
-    message: str = Field("", max_length=MAX_MESSAGE)
+# --- CORS and security headers --------------------------------------------------------------------
+
+def cors_origins(environ: Mapping[str, str] = os.environ) -> List[str]:
+    """The origins from ``$ASSISTANT_CORS_ORIGINS`` (comma-separated), else the local ones."""
+    raw = environ.get(CORS_ENV, "")
+    origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
+    return origins or list(DEFAULT_CORS_ORIGINS)
 
 
-class Button(BaseModel):
-    title: str
-    payload: str
+def _origin_and_socket(url: str) -> List[str]:
+    """'https://bot.example.no/rasa' -> ['https://bot.example.no', 'wss://bot.example.no']."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return []  # relative: served from this origin, 'self' covers it
+    origin = f"{parts.scheme}://{parts.netloc}"
+    socket = f"{'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}"
+    return [origin, socket]
 
 
-class BotMessage(BaseModel):
-    text: Optional[str] = None
-    buttons: List[Button] = []
+def content_security_policy(rasa_url: str) -> str:
+    """The page's policy: everything from this origin; fetch, socket.io and ws to Rasa."""
+    connect = " ".join(["'self'"] + _origin_and_socket(rasa_url))
+    return (f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'self'; "
+            f"form-action 'self'; frame-ancestors 'self'")
 
 
-class ChatOut(BaseModel):
-    sender: str
-    messages: List[BotMessage]
+# Swagger UI and ReDoc (FastAPI's /docs and /redoc) load from a CDN and start with an inline
+# script; they get their own, looser policy.
+DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+               "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+               "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
+               "font-src 'self' https://fonts.gstatic.com; worker-src 'self' blob:; "
+               "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'")
 
 
-class DeadlineOut(BaseModel):
-    deadline: datetime
-    now: datetime
-    passed: bool
-    seconds_left: int
-    message: str
+async def security_headers(request: Request,
+                           call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    if response.headers.get("content-type", "").startswith("text/html"):
+        policy = DOCS_POLICY if request.url.path in DOCS_PATHS else \
+            content_security_policy(PUBLIC_RASA_URL)
+        response.headers.setdefault("Content-Security-Policy", policy)
+    return response
 
 
-@app.get("/", response_class=HTMLResponse)
+# --- Page, chat and health --------------------------------------------------------------------------
+
+pages = APIRouter()
+
+
+@pages.get("/", response_class=HTMLResponse, tags=[TAG_PAGES], summary="Siden med chatten")
 def index() -> str:
+    """Siden om utlysningen, med chatten."""
     call = current_call()
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     return (
@@ -80,9 +131,13 @@ def index() -> str:
     )
 
 
-@app.post("/api/chat", response_model=ChatOut)
+@pages.post("/api/chat", response_model=ChatOut, tags=[TAG_CHAT],
+            summary="Send en melding til assistenten",
+            responses={**api.INVALID, 503: {"model": MessageOut,
+                                            "description": "Assistenten svarer ikke."}})
 async def chat(body: ChatIn) -> ChatOut:
-    """Send one message to the assistant over Rasa's REST channel."""
+    """Sender én melding til assistenten over Rasas REST-kanal og gir svarene tilbake, med
+    knapper. Bruk samme `sender` for hele samtalen."""
     try:
         async with httpx.AsyncClient(timeout=30) as client:
             resp = await client.post(
@@ -101,39 +156,76 @@ async def chat(body: ChatIn) -> ChatOut:
     return ChatOut(sender=body.sender, messages=messages)
 
 
-@app.get("/api/frist", response_model=DeadlineOut)
-def deadline_status() -> DeadlineOut:
-    """The deadline and whether it has passed, by the service's clock."""
-    call = current_call()
-    state = deadline.status(call, deadline.now_from_env())
-    return DeadlineOut(
-        deadline=state.deadline,
-        now=state.now,
-        passed=state.passed,
-        seconds_left=max(0, int(state.remaining.total_seconds())),
-        message=state.message(call),
-    )
-
-
 async def _probe(url: str) -> str:
     try:
-        async with httpx.AsyncClient(timeout=3) as client:
+        async with httpx.AsyncClient(timeout=PROBE_TIMEOUT) as client:
             resp = await client.get(url)
         return "ok" if resp.status_code < 500 else f"feil {resp.status_code}"
     except httpx.HTTPError as exc:
         return f"utilgjengelig ({exc.__class__.__name__})"
 
 
-@app.get("/healthz")
-async def healthz() -> dict:
-    checks = {
-        "rasa": await _probe(f"{RASA_URL}/"),
-        "actions": await _probe(f"{ACTION_URL}/health"),
-    }
+async def _database(url: str) -> str:
+    """The database check in a worker thread, with an overall time limit."""
+    try:
+        return await asyncio.wait_for(
+            run_in_threadpool(health.check_database, url, DATABASE_TIMEOUT),
+            timeout=DATABASE_TIMEOUT + 1)
+    except asyncio.TimeoutError:
+        return "utilgjengelig (svarte ikke innen tidsfristen)"
+
+
+@pages.get("/healthz", response_model=HealthOut, tags=[TAG_OPS], summary="Helsesjekk")
+async def healthz() -> HealthOut:
+    """Sjekker Rasa, action-serveren, samtaledatabasen (`ASSISTANT_DATABASE_URL`, med
+    `SELECT 1`) og utlysningsfilen.
+
+    Svarer alltid med HTTP 200 så lenge webtjenesten selv kjører; `status` er «ok» når alt
+    virker og «degraded» ellers, og `checks` sier hva som ikke virker. (Oppstartsskript venter
+    på 200 fra denne adressen, også mens Rasa ennå laster modellen.) En SQLite-fil som ikke
+    finnes ennå, er i orden: den lages ved første samtale, ikke av helsesjekken. Passord vises
+    aldri.
+    """
+    url = health.database_url()
+    rasa, actions, database = await asyncio.gather(
+        _probe(f"{RASA_URL}/"), _probe(f"{ACTION_URL}/health"), _database(url))
+    checks = {"rasa": rasa, "actions": actions, "database": database}
     try:
         current_call()
         checks["call_file"] = "ok"
     except Exception as exc:  # noqa: BLE001 - report, don't crash the health check
         checks["call_file"] = f"feil: {exc}"
-    ok = all(v == "ok" for v in checks.values())
-    return {"status": "ok" if ok else "degraded", "checks": checks}
+    ok = all(v == "ok" or v.startswith("ok ") for v in checks.values())
+    return HealthOut(status="ok" if ok else "degraded", checks=checks,
+                     database=health.safe_url(url))
+
+
+# --- The app -------------------------------------------------------------------------------------
+
+def create_app() -> FastAPI:
+    """The service, with CORS origins from the environment as it is now."""
+    application = FastAPI(
+        title="Innovasjonspartnerskap-assistenten",
+        description="Chat, søknadssjekk, frist og helsesjekk for utlysningen «75 millioner "
+                    "kroner til innovasjonspartnerskap». Feil i forespørselen gir 422 med "
+                    "`detail` som en liste av `{felt, melding, type}` på norsk.",
+        version="0.2.0",
+        openapi_tags=TAGS,
+    )
+    application.add_middleware(
+        CORSMiddleware,
+        allow_origins=cors_origins(),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        allow_credentials=False,
+        max_age=600,
+    )
+    application.middleware("http")(security_headers)
+    errors.install(application)
+    application.mount("/static", StaticFiles(directory=STATIC), name="static")
+    application.include_router(pages)
+    application.include_router(api.router)
+    return application
+
+
+app = create_app()

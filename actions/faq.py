@@ -1,0 +1,65 @@
+"""FAQ answers, with one exception: a writer who says what they themselves are gets a verdict.
+
+"Kan bedrifter søke?" gets the FAQ answer the ResponseSelector picked (``utter_faq/bedrift``).
+"Jeg har et enkeltpersonforetak, kan jeg søke?" is the same topic, but the writer has told us
+who is asking, so the answer is the eligibility check's verdict for them ("Dere kan ikke søke",
+the reason and how to take part instead), the same text the check itself ends with.
+``veileder.asker.own_family`` decides; only the families the rules exclude outright qualify,
+because their verdict needs no further question.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+
+from actions import clock, texts
+from veileder import deadline
+from veileder.asker import own_family
+from veileder.eligibility import ApplicantFacts, OrgFamily, evaluate
+from veileder.facts import deadline_sentence
+
+RETRIEVAL_INTENT = "faq"
+# FAQ topics about who may not apply, and the families whose verdict follows from that alone.
+SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
+EXCLUDED = {OrgFamily.COMPANY, OrgFamily.SOLE_TRADER, OrgFamily.PRIVATE_PERSON}
+
+
+def selected_response(parse_data: Dict[str, Any]) -> Optional[str]:
+    """The response the ResponseSelector chose for the FAQ, e.g. ``utter_faq/bedrift``."""
+    selector = (parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    response = selector.get("response") or {}
+    key = response.get("intent_response_key")
+    if key:
+        return f"utter_{key}"
+    return response.get("utter_action")
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        message = tracker.latest_message or {}
+        response = selected_response(message)
+        topic = response[len("utter_"):] if response else None
+        family = own_family(message.get("text")) if topic in SELF_VERDICT_TOPICS else None
+        if family in EXCLUDED:
+            call, now = clock.call(), clock.now()
+            verdict = evaluate(
+                ApplicantFacts(family=family),
+                call,
+                deadline_message=deadline_sentence(call, now),
+                deadline_passed=deadline.status(call, now).passed,
+            )
+            dispatcher.utter_message(text=verdict.summary())
+            return []
+        if response:
+            dispatcher.utter_message(response=response)
+        else:  # no FAQ answer selected (a button "/faq" without a key): hand over
+            contact = clock.call().kontakt
+            dispatcher.utter_message(
+                text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
+            )
+        return []

@@ -1,0 +1,238 @@
+"""The JSON API over the domain modules: the eligibility check and the deadline checks.
+
+Thin adapters: the rules are in ``veileder/`` (``eligibility.evaluate``,
+``eligibility.questions_needed``, ``deadline.status``, ``deadline.check_submission``,
+``orgnr.validate`` and ``orgnr.RegistryClient``); this module only turns requests into their
+arguments and their results into JSON. The endpoints are plain ``def`` functions, so FastAPI
+runs them in its thread pool and a slow register lookup never blocks the event loop.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from datetime import datetime
+from typing import Dict, List, Optional, Tuple
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter
+
+from veileder import deadline
+from veileder.call import current_call
+from veileder.eligibility import (
+    ANSWER_FIELDS,
+    FAMILY_LABELS,
+    QUESTIONS,
+    ApplicantFacts,
+    OrgFamily,
+    evaluate,
+    family_from_codes,
+    family_from_text,
+    questions_needed,
+)
+from veileder.facts import deadline_sentence
+from veileder.orgnr import (
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    LookupResult,
+    RegistryClient,
+    format_orgnr,
+)
+from web import errors
+from web.api_models import (
+    ANSWER_VALUES,
+    Answer,
+    Applicant,
+    DeadlineOut,
+    EligibilityIn,
+    EligibilityOut,
+    ErrorOut,
+    Question,
+    RegisterOut,
+    SubmissionIn,
+    SubmissionOut,
+)
+
+router = APIRouter()
+
+TAG_CHECK = "Søknadssjekk"
+TAG_DEADLINE = "Frist"
+INVALID = {422: {"model": ErrorOut, "description": "Ugyldig forespørsel. `detail` sier hvilket "
+                                                   "felt som er feil og hvorfor, på norsk."}}
+
+_YES_NO = [a.value for a in Answer]
+_FAMILIES = [f.value for f in OrgFamily]
+
+# --- Enhetsregisteret: one client (and cache) per base URL ----------------------------------------
+_clients: Dict[str, RegistryClient] = {}
+_clients_lock = threading.Lock()
+
+
+def registry() -> RegistryClient:
+    """The register client for ``$ENHETSREGISTERET_URL`` (default: the real register)."""
+    base = (os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+    with _clients_lock:
+        if base not in _clients:
+            _clients[base] = RegistryClient(base_url=base)
+        return _clients[base]
+
+
+# --- Deadline -----------------------------------------------------------------------------------
+
+@router.get("/api/frist", response_model=DeadlineOut, tags=[TAG_DEADLINE],
+            summary="Fristen og om den har gått ut")
+def deadline_status() -> DeadlineOut:
+    """Fristen for å sende inn skissen, tjenestens klokke, og om fristen har gått ut, med
+    svaret assistenten gir på «når er fristen?»."""
+    call = current_call()
+    state = deadline.status(call, deadline.now_from_env())
+    return DeadlineOut(
+        deadline=state.deadline,
+        now=state.now,
+        passed=state.passed,
+        seconds_left=max(0, int(state.remaining.total_seconds())),
+        message=state.message(call),
+    )
+
+
+def _when_text(local: Optional[datetime], has_time: bool, tz: str) -> Optional[str]:
+    if local is None:
+        return None
+    return deadline.format_datetime(local, tz) if has_time else deadline.format_date(local.date())
+
+
+_IN_TIME = {"in_time": True, "date_only_in_time": True, "too_late": False}
+
+
+@router.post("/api/frist/sjekk", response_model=SubmissionOut, tags=[TAG_DEADLINE],
+             summary="Rekker vi fristen hvis vi sender da?", responses=INVALID)
+def submission_check(body: SubmissionIn) -> SubmissionOut:
+    """Sjekker om en innsending på et bestemt tidspunkt kommer inn i tide.
+
+    Tidspunktet kan være fri tekst («i morgen kl 16», «16/4 klokka 17», «torsdag før fem») eller
+    ISO 8601. Svaret har tidspunktet slik vi forsto det (norsk tid) og meldingen assistenten
+    ville gitt. Kl. 17.00.00 norsk tid på fristdagen er siste frist. Tekst uten dato eller
+    klokkeslett, og datoer som ikke finnes (31. april), gir 422 med en forklaring.
+    """
+    call = current_call()
+    now = deadline.now_from_env()
+    result = deadline.check_submission(call, body.tidspunkt, now)
+    if result.kind in ("not_a_date", "impossible_date"):
+        raise errors.unprocessable("tidspunkt", result.message, f"tidspunkt.{result.kind}")
+    parsed = result.parsed
+    when = result.when if result.kind != "needs_date" else None
+    local = when.astimezone(ZoneInfo(call.frist.tidssone)) if when else None
+    return SubmissionOut(
+        in_time=_IN_TIME.get(result.kind),
+        kind=result.kind,
+        when=local,
+        when_text=_when_text(local, bool(parsed and parsed.has_time), call.frist.tidssone),
+        has_time=bool(parsed and parsed.has_time),
+        relation=parsed.relation if parsed else "at",
+        deadline=call.frist.at,
+        now=now,
+        message=result.message,
+    )
+
+
+# --- Eligibility ----------------------------------------------------------------------------------
+
+def _register_out(result: LookupResult) -> RegisterOut:
+    entry = result.entry
+    return RegisterOut(
+        status=result.status, message=result.message,
+        name=entry.navn if entry else None, orgform=entry.orgform if entry else None,
+        orgform_beskrivelse=entry.orgform_beskrivelse if entry else None,
+        sektorkode=entry.sektorkode if entry else None,
+    )
+
+
+def _base_facts(body: EligibilityIn) -> Tuple[ApplicantFacts, Optional[str], Optional[RegisterOut],
+                                             List[str]]:
+    """Who is asking: (facts without answers, where the family came from, register, notes).
+
+    Precedence: an explicit ``family`` wins; then the register entry for ``orgnr``; then the
+    ``orgform`` code (with ``sektorkode``); then the free-text ``description``.
+    """
+    notes: List[str] = []
+    register: Optional[RegisterOut] = None
+    if body.orgnr:
+        result = registry().lookup(body.orgnr)
+        register = _register_out(result)
+        if result.found and result.entry:
+            if body.family is not None:
+                return (ApplicantFacts.from_registry(result.entry, family=body.family), "family",
+                        register, notes)
+            return ApplicantFacts.from_registry(result.entry), "enhetsregisteret", register, notes
+        if result.status == "unavailable":
+            notes.append(f"Vi fikk ikke slått opp {format_orgnr(body.orgnr)} i "
+                         f"Enhetsregisteret, så vurderingen bygger på de andre opplysningene.")
+        elif result.message:
+            notes.append(result.message)
+    if body.family is not None:
+        return ApplicantFacts(family=body.family, orgnr=body.orgnr), "family", register, notes
+    if body.orgform:
+        family = family_from_codes(body.orgform, body.sektorkode)
+        if family is OrgFamily.UNKNOWN:
+            notes.append(f"Vi kjenner ikke organisasjonsformen {body.orgform}, så vi vurderer "
+                         f"vilkårene hver for seg.")
+        # not ``orgform``: that field means "registered in Enhetsregisteret as ..."
+        return (ApplicantFacts(family=family, sektorkode=body.sektorkode, orgnr=body.orgnr),
+                "orgform", register, notes)
+    if body.description:
+        family = family_from_text(body.description)
+        if family is not None:
+            return (ApplicantFacts(family=family, sektorkode=body.sektorkode, orgnr=body.orgnr),
+                    "description", register, notes)
+        notes.append(f"Vi kjente ikke igjen hva slags virksomhet «{body.description}» er. "
+                     f"Skriv for eksempel kommune, statlig etat, helseforetak, stiftelse eller "
+                     f"AS, eller oppgi organisasjonsnummeret.")
+    return ApplicantFacts(sektorkode=body.sektorkode, orgnr=body.orgnr), None, register, notes
+
+
+def _question(name: str) -> Question:
+    return Question(field=name, question=QUESTIONS[name],
+                    answers=_FAMILIES if name == "family" else _YES_NO)
+
+
+@router.post("/api/sjekk", response_model=EligibilityOut, tags=[TAG_CHECK],
+             summary="Kan vi søke?", responses=INVALID)
+def eligibility_check(body: EligibilityIn) -> EligibilityOut:
+    """Vurderer om virksomheten kan søke, med de samme reglene som assistenten bruker.
+
+    Send det dere vet: virksomhetstype (`family`), organisasjonsnummer (`orgnr`, slås opp i
+    Enhetsregisteret), organisasjonsform (`orgform`) eller en beskrivelse med egne ord
+    (`description`), og svarene dere har («ja», «nei» eller «vet_ikke») på spørsmålene.
+    Svaret åpner med *Dere kan søke*, *Dere kan ikke søke* eller *Vi kan ikke avgjøre om dere
+    kan søke*, og har begrunnelse, styrker og svakheter ved prosjektet, neste steg, fristen og
+    spørsmålene som gjenstår (`questions`, med feltnavnet svaret skal stå i).
+
+    Et organisasjonsnummer med feil kontrollsiffer gir 422. Svarer ikke Enhetsregisteret, får
+    dere likevel et svar ut fra de andre opplysningene, og `lookup.status` er «unavailable».
+    """
+    call = current_call()
+    now = deadline.now_from_env()
+    facts, source, register, notes = _base_facts(body)
+    for name in ANSWER_FIELDS:
+        answer = getattr(body, name)
+        if answer is not None:
+            facts = facts.with_answer(name, ANSWER_VALUES[answer])
+    verdict = evaluate(facts, call, deadline_message=deadline_sentence(call, now),
+                       deadline_passed=deadline.status(call, now).passed)
+    family = facts.family
+    return EligibilityOut(
+        outcome=verdict.outcome,
+        opening=verdict.opening,
+        reasons=verdict.reasons,
+        strengths=verdict.strengths,
+        gaps=verdict.gaps,
+        advice=verdict.advice,
+        settle=verdict.settle,
+        missing=verdict.missing,
+        questions=[_question(name) for name in questions_needed(facts)],
+        deadline=verdict.deadline,
+        summary=verdict.summary(),
+        applicant=Applicant(family=family, label=FAMILY_LABELS.get(family) if family else None,
+                            source=source, name=facts.name, orgnr=facts.orgnr),
+        lookup=register,
+        notes=notes,
+    )
