@@ -28,7 +28,9 @@ EXCLUDED = {OrgFamily.COMPANY, OrgFamily.SOLE_TRADER, OrgFamily.PRIVATE_PERSON}
 
 def selected_response(parse_data: Dict[str, Any]) -> Optional[str]:
     """The response the ResponseSelector chose for the FAQ, e.g. ``utter_faq/bedrift``."""
-    selector = (parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
+    selectors = parse_data.get("response_selector") or {}
+    # one ResponseSelector without ``retrieval_intent`` answers under "default" (config.yml)
+    selector = selectors.get(RETRIEVAL_INTENT) or selectors.get("default") or {}
     response = selector.get("response") or {}
     key = response.get("intent_response_key")
     if key:

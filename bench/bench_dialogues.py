@@ -1,8 +1,10 @@
 """`make bench`: scripted eligibility dialogues against the running assistant.
 
-Starts the action server and Rasa on 127.0.0.1 (free ports), plays each dialogue of
-bench/data/eligibility_dialogues.yml over the REST channel and reports the share that ends with
-the expected verdict. The dialogues were written apart from the training data.
+Starts the action server and Rasa on 127.0.0.1 (free ports), plays each dialogue of the sets
+below over the REST channel and reports, per set, the share that ends with the expected verdict.
+The dialogues were written apart from the training data. ``eligibility_dialogues.yml`` was used
+while the check was improved; ``eligibility_dialogues_fresh.yml`` was written afterwards by
+someone who saw neither the training data nor the first set, as a fresh check.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 from tests.servers import running_assistant  # noqa: E402
 from veileder.eligibility import OPENINGS  # noqa: E402
 
-DIALOGUES = ROOT / "bench" / "data" / "eligibility_dialogues.yml"
+SETS = [ROOT / "bench" / "data" / name
+        for name in ("eligibility_dialogues.yml", "eligibility_dialogues_fresh.yml")]
 
 
 def verdict_of(text: str):
@@ -42,15 +45,10 @@ def play(assistant, dialogue) -> tuple:
     return verdict_of(text), transcript
 
 
-def main() -> int:
-    dialogues = yaml.safe_load(DIALOGUES.read_text(encoding="utf-8"))["dialogues"]
-    with tempfile.TemporaryDirectory() as tmp, running_assistant(Path(tmp)) as assistant:
-        t0 = time.perf_counter()
-        results = [(d, *play(assistant, d)) for d in dialogues]
-        elapsed = time.perf_counter() - t0
+def report(name: str, results, elapsed: float) -> None:
     right = [r for r in results if r[1] == r[0]["expected"]]
     turns = sum(len(t) // 2 for _, _, t in results)
-    print(f"\nEligibility dialogues: {len(right)}/{len(results)} with the right verdict "
+    print(f"\nEligibility dialogues ({name}): {len(right)}/{len(results)} with the right verdict "
           f"({len(right) / len(results):.1%}); goal 100%")
     print(f"({turns} user turns in {elapsed:.1f}s)")
     for dialogue, got, transcript in results:
@@ -58,6 +56,16 @@ def main() -> int:
             print(f"\n- {dialogue['name']}: expected {dialogue['expected']}, got {got}")
             for who, line in transcript:
                 print(f"    {who}: {line[:160]!r}")
+
+
+def main() -> int:
+    sets = [(path.name, yaml.safe_load(path.read_text(encoding="utf-8"))["dialogues"])
+            for path in SETS if path.exists()]
+    with tempfile.TemporaryDirectory() as tmp, running_assistant(Path(tmp)) as assistant:
+        for name, dialogues in sets:
+            t0 = time.perf_counter()
+            results = [(d, *play(assistant, d)) for d in dialogues]
+            report(name, results, time.perf_counter() - t0)
     return 0
 
 

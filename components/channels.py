@@ -7,7 +7,9 @@ own intents and send anything else to the NLU as plain text.
 """
 from __future__ import annotations
 
+import inspect
 import re
+import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, FrozenSet, Optional, Text
@@ -54,15 +56,38 @@ def guarded(on_new_message: Callable[[UserMessage], Awaitable[Any]]):
     return handler
 
 
+MAX_SESSION_ID = 128
+
+
 class GuardedSocketIOInput(SocketIOInput):
-    """Rasa's socket.io channel (same path: /socket.io) with the intent guard."""
+    """Rasa's socket.io channel (same path: /socket.io) with the intent guard.
+
+    It also repairs session persistence: Rasa 3.6 calls ``sio.enter_room`` without ``await``,
+    but in the python-socketio that Rasa's pins resolve to (5.10 and later) it is a coroutine, so
+    the client never joined its session's room and never got an answer. The ``session_request``
+    handler is replaced by one that awaits it (and still works where it is a plain function).
+    """
 
     @classmethod
     def name(cls) -> Text:
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(guarded(on_new_message))
+        webhook = super().blueprint(guarded(on_new_message))
+        sio = self.sio
+
+        async def session_request(sid: Text, data: Optional[dict]) -> None:
+            session_id = (data or {}).get("session_id") if isinstance(data, dict) else None
+            if not isinstance(session_id, str) or not 0 < len(session_id) <= MAX_SESSION_ID:
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                joined = sio.enter_room(sid, session_id, namespace=self.namespace)
+                if inspect.isawaitable(joined):
+                    await joined
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        sio.on("session_request", session_request, namespace=self.namespace)
+        return webhook
 
 
 class GuardedRestInput(RestInput):

@@ -41,13 +41,15 @@ def test_own_family(text, expected):
 
 
 def faq_tracker(text, key):
-    parse = {"response_selector": {"faq": {"response": {
+    parse = {"response_selector": {"default": {"response": {
         "intent_response_key": key, "utter_action": f"utter_{key}", "confidence": 0.9}}}}
     return tracker(text, "faq", parse=parse)
 
 
 def test_selected_response_reads_the_response_selector():
     assert selected_response(faq_tracker("x", "faq/belop").latest_message) == "utter_faq/belop"
+    named = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/frist"}}}}
+    assert selected_response(named) == "utter_faq/frist"
     assert selected_response({}) is None
 
 
