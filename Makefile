@@ -23,7 +23,13 @@ help:
 	@echo "make test   install, train if needed, run the whole suite"
 	@echo "make bench  NLU quality (and dialogue/date) benchmarks on held-out data"
 
-install: $(VENV)/.installed $(SPACY_DIR)/meta.json
+install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser
+
+# Chromium for the browser tests, the widget's npm packages (socket.io-client, axe-core) and
+# web/static/vendor/socket.io.min.js; reruns only when the npm manifest or the script changes.
+build/.stamp-browser: package.json package-lock.json scripts/install-browser.sh
+	@scripts/install-browser.sh
+	@mkdir -p build && touch $@
 
 $(VENV)/.installed: pyproject.toml requirements.lock scripts/find-python.sh
 	@python=$$(scripts/find-python.sh) || exit 1; \

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import inspect
 import re
+import time
 import uuid
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, FrozenSet, Optional, Text
@@ -54,6 +56,49 @@ def guarded(on_new_message: Callable[[UserMessage], Awaitable[Any]]):
         return await on_new_message(message)
 
     return handler
+
+
+class SeenCache:
+    """Keys seen in the last ``ttl`` seconds, at most ``maxsize`` of them: remembers delivered
+    events so that a channel's retries and re-sends (Slack, Teams) are answered once.
+
+    Not thread-safe; the channel uses it from Sanic's event loop only, where
+    :meth:`check_and_add` runs without an ``await`` and is therefore atomic.
+    """
+
+    def __init__(
+        self, ttl: float = 3600.0, maxsize: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ttl = ttl
+        self.maxsize = maxsize
+        self.clock = clock
+        self._expiry: "OrderedDict[str, float]" = OrderedDict()
+
+    def _purge(self, now: float) -> None:
+        while self._expiry and next(iter(self._expiry.values())) <= now:
+            self._expiry.popitem(last=False)
+
+    def __contains__(self, key: str) -> bool:
+        self._purge(self.clock())
+        return key in self._expiry
+
+    def __len__(self) -> int:
+        self._purge(self.clock())
+        return len(self._expiry)
+
+    def check_and_add(self, *keys: Optional[str]) -> bool:
+        """Record ``keys``; True when any of them was already there (a duplicate)."""
+        now = self.clock()
+        self._purge(now)
+        keys_ = [k for k in keys if k]
+        duplicate = any(k in self._expiry for k in keys_)
+        for key in keys_:
+            self._expiry.pop(key, None)
+            self._expiry[key] = now + self.ttl
+        while len(self._expiry) > self.maxsize:
+            self._expiry.popitem(last=False)
+        return duplicate
 
 
 MAX_SESSION_ID = 128

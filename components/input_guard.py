@@ -1,8 +1,16 @@
-"""NLU guard: messages with no readable question get a fixed intent.
+"""NLU guard: messages with no readable question get a fixed intent; two corrections.
 
 It runs last in the pipeline. Empty, overlong, emoji-only, markup and mostly non-Latin messages
 would otherwise reach the classifiers' guesses (or the two-stage fallback, which would offer
 "Mente du …?" for an emoji). The rules live in :mod:`veileder.input_check`.
+
+Two corrections of the classifiers' intent, each a rule of the domain modules:
+
+- a greeting or thanks in front of a question: the question counts
+  (``input_check.is_question_behind_pleasantry``);
+- a writer who says what they are and asks whether they may apply ("Vi er en bedrift som lager
+  sensorer … Kan vi søke?") asks for the eligibility check, whatever topic the classifier heard
+  in the rest of a long message (``veileder.asker.self_check_request``).
 """
 from __future__ import annotations
 
@@ -17,6 +25,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from veileder import input_check
+from veileder.asker import self_check_request
+
+CHECK_INTENT = "check_eligibility"
+# Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
+OVERRIDABLE = {
+    "faq", "ukjent", "inform_org", "out_of_scope", "nlu_fallback", "greet", "thank", "help",
+    "affirm", "bot_challenge",
+}
 
 
 @DefaultV1Recipe.register(
@@ -41,6 +57,7 @@ class InputGuard(GraphComponent):
             kind = input_check.problem(message.get(TEXT))
             if kind is None:
                 self._look_past_pleasantries(message)
+                self._self_check_request(message)
                 continue
             intent = {
                 INTENT_NAME_KEY: input_check.INTENT_FOR_PROBLEM[kind],
@@ -66,3 +83,14 @@ class InputGuard(GraphComponent):
             if ranked.get(INTENT_NAME_KEY) not in skip:
                 message.set(INTENT, dict(ranked), add_to_output=True)
                 return
+
+    @staticmethod
+    def _self_check_request(message: Message) -> None:
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) not in OVERRIDABLE:
+            return
+        if self_check_request(message.get(TEXT)) is None:
+            return
+        message.set(INTENT, {INTENT_NAME_KEY: CHECK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
+                    add_to_output=True)
+        message.set("intent_override", "self_check_request", add_to_output=True)

@@ -51,7 +51,6 @@ import json
 import logging
 import re
 import time
-from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Mapping, Optional, Set, Text
 from urllib.parse import parse_qs
@@ -64,7 +63,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
-from components.channels import guard_intent_message
+from components.channels import SeenCache, guard_intent_message
 
 logger = logging.getLogger(__name__)
 
@@ -81,48 +80,6 @@ USER_SUBTYPES = {None, "file_share", "thread_broadcast", "me_message"}
 SLACK_LINK = re.compile(r"<(?P<target>(?:https?://|mailto:)[^|>]+)(?:\|(?P<label>[^>]*))?>")
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-
-
-class SeenCache:
-    """Keys seen in the last ``ttl`` seconds, at most ``maxsize`` of them.
-
-    Not thread-safe; the channel uses it from Sanic's event loop only, where
-    :meth:`check_and_add` runs without an ``await`` and is therefore atomic.
-    """
-
-    def __init__(
-        self, ttl: float = SEEN_TTL, maxsize: int = SEEN_MAX,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.ttl = ttl
-        self.maxsize = maxsize
-        self.clock = clock
-        self._expiry: "OrderedDict[str, float]" = OrderedDict()
-
-    def _purge(self, now: float) -> None:
-        while self._expiry and next(iter(self._expiry.values())) <= now:
-            self._expiry.popitem(last=False)
-
-    def __contains__(self, key: str) -> bool:
-        self._purge(self.clock())
-        return key in self._expiry
-
-    def __len__(self) -> int:
-        self._purge(self.clock())
-        return len(self._expiry)
-
-    def check_and_add(self, *keys: Optional[str]) -> bool:
-        """Record ``keys``; True when any of them was already there (a duplicate)."""
-        now = self.clock()
-        self._purge(now)
-        keys_ = [k for k in keys if k]
-        duplicate = any(k in self._expiry for k in keys_)
-        for key in keys_:
-            self._expiry.pop(key, None)
-            self._expiry[key] = now + self.ttl
-        while len(self._expiry) > self.maxsize:
-            self._expiry.popitem(last=False)
-        return duplicate
 
 
 def is_signed(secret: str, headers: Mapping[str, str], body: bytes,
@@ -277,7 +234,7 @@ class SlackChannel(SlackInput):
     def __init__(self, *args: Any, api_url: Text = SLACK_API_URL, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = api_url
-        self.seen = SeenCache()
+        self.seen = SeenCache(ttl=SEEN_TTL, maxsize=SEEN_MAX)
         self._tasks: Set[asyncio.Task] = set()
 
     # -- output ---------------------------------------------------------------------------

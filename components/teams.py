@@ -61,7 +61,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from components.channels import guard_intent_message
+from components.channels import SeenCache, guard_intent_message
 
 logger = logging.getLogger(__name__)
 
@@ -403,6 +403,8 @@ class TeamsInput(InputChannel):
         self.authenticator = ChannelAuthenticator(app_id, openid_metadata_url or OPENID_METADATA_URL)
         self.tokens = AccessTokens(app_id, app_password, token_endpoint(tenant_id, token_url))
         self._tasks: Set[asyncio.Task] = set()
+        # activities already taken: the Bot Connector re-sends one it got no answer to in time
+        self.seen = SeenCache(ttl=3600)
 
     async def _handle(self, activity: Dict[str, Any], text: Text,
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
@@ -451,6 +453,10 @@ class TeamsInput(InputChannel):
             conversation = activity.get("conversation") or {}
             if text is None or not conversation.get("id") or not activity.get("serviceUrl"):
                 logger.debug("Teams: ignored a %s activity", activity.get("type"))
+                return response.json({}, status=HTTPStatus.OK)
+            if activity.get("id") and self.seen.check_and_add(
+                    f"{conversation['id']}|{activity['id']}"):
+                logger.info("Teams: ignored a re-sent activity")
                 return response.json({}, status=HTTPStatus.OK)
             # Answer now, reply through the Bot Connector: Teams retries after 15 s.
             task = asyncio.ensure_future(self._handle(activity, text, on_new_message))

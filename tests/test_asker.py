@@ -87,3 +87,78 @@ def test_other_questions_get_the_selected_faq_answer(domain, text, key):
 def test_no_selection_hands_over_to_a_human(domain):
     messages, _ = run(ActionAnswerFaq(), tracker("/faq", "faq"), domain)
     assert "innovasjonnorge.no" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kan vi søke?", True),
+    ("kan me søkje på dette", True),
+    ("kan vi også søke på midlene", True),
+    ("Can we apply?", True),
+    ("may I apply for this", True),
+    ("har vi mulighet til å søke om midler", True),
+    ("er det mulig for oss å søke", True),
+    ("Oppfyller vi kravene for å være søker?", True),
+    ("fyller me vilkåra?", True),
+    ("er vi kvalifisert", True),
+    ("er me aktuelle søkjarar", True),
+    ("are we eligible?", True),
+    ("gjelder dette oss?", True),
+    ("Kan vi søke om midler?", True),
+    ("kan vi soke om stotte", True),
+    ("Kan vi søke om utsatt frist?", False),
+    ("Kan bedrifter søke?", False),
+    ("Hvem kan søke?", False),
+    ("Hvordan søker vi?", False),
+    ("Når må vi søke?", False),
+    ("", False),
+])
+def test_asks_to_apply(text, expected):
+    from veileder.asker import asks_to_apply
+
+    assert asks_to_apply(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hei, jeg jobber som rådgiver i Steinkjer kommune og lurer på om vi har mulighet til å søke "
+     "om midler fra denne utlysningen. Vi ser på velferdsteknologi.", F.MUNICIPALITY),
+    ("Vi i Statens vegvesen vurderer å søke sammen med et par kommuner. Oppfyller vi kravene?",
+     F.STATE_AGENCY),
+    ("Vi er en bedrift som utvikler sensorer og har hørt om de 75 millionene. Kan vi søke selv?",
+     F.COMPANY),
+    ("Vi er et AS der kommunen eier alle aksjene. Kan vi søke?", F.PUBLIC_COMPANY),
+    ("Vi er en kommune, kan vi søke om mer enn 10 millioner?", None),  # another question
+    ("Vi er en kommune. Når er fristen?", None),
+    ("Kan kommuner søke?", None),  # about others
+])
+def test_self_check_request(text, expected):
+    from veileder.asker import self_check_request
+
+    assert self_check_request(text) is expected
+
+
+@pytest.mark.parametrize("text,classified,expected", [
+    ("Vi er en bedrift som lager sensorer. Kan vi søke om midler selv?", "ukjent", "check_eligibility"),
+    ("Vi i Skatteetaten lurer på om vi oppfyller kravene", "faq", "check_eligibility"),
+    ("Vi er en kommune, kan vi søke?", "inform_org", "check_eligibility"),
+    ("Vi er en kommune. Kan vi søke etter fristen?", "ask_deadline", "ask_deadline"),
+    ("Vi er en kommune, men vi vil stoppe og ikke søke likevel", "stop", "stop"),
+    ("Kan bedrifter søke?", "faq", "faq"),
+])
+def test_the_input_guard_turns_a_self_check_request_into_the_check(text, classified, expected):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import InputGuard
+
+    message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.6}})
+    (out,) = InputGuard().process([message])
+    assert out.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "lurer på om vi kan søke", "vi lurer på om me får søkje", "lurer på om vi oppfyller kravene",
+    "vi lurer på om vi er aktuelle", "lurer på om vi er kvalifisert",
+])
+def test_asks_to_apply_in_a_subordinate_clause(text):
+    from veileder.asker import asks_to_apply
+
+    assert asks_to_apply(text)

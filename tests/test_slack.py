@@ -16,8 +16,9 @@ import pytest
 import requests
 import yaml
 
+from components.channels import SeenCache
 from components.slack import (
-    SeenCache, SlackChannel, SlackOutput, button_blocks, clean_text, is_signed,
+    SlackChannel, SlackOutput, button_blocks, clean_text, is_signed,
 )
 from tests.slack_standin import (
     BOT_ID, BOT_USER_ID, SlackStandin, app_mention_event, block_actions, form_body,

@@ -93,6 +93,19 @@ def test_a_question_is_answered_in_norwegian_with_a_card(teams):
     assert "Hva slags virksomhet" in shown
 
 
+def test_a_resent_activity_is_answered_once(teams):
+    activity = teams.message("hva er fristen?")
+    conversation = activity["conversation"]["id"]
+    assert post(teams, activity).status_code in (200, 202)
+    assert post(teams, activity).status_code in (200, 202)  # the Bot Connector re-sends it
+    later = teams.message("takk", conversation_id=conversation)
+    assert post(teams, later).status_code in (200, 202)
+    teams.wait_for(conversation, count=2)
+    time.sleep(1)  # a second answer to the re-send would have come by now
+    replies = teams.sent_to(conversation)
+    assert sorted(r.reply_to_id for r in replies) == sorted([activity["id"], later["id"]])
+
+
 def test_a_click_that_carries_only_the_value(teams):
     activity = teams.message(None, value={"payload": "/check_eligibility"})
     assert post(teams, activity).status_code in (200, 202)

@@ -6,6 +6,14 @@ individual") the assistant gives the eligibility verdict for them instead, the s
 eligibility check ends with. This module finds that self-description: a clause with a
 first-person word (jeg/eg/vi/me/I/we) that names a kind of applicant.
 
+``asks_to_apply(text) -> bool``
+    Whether the text asks if the writer may apply: "kan vi søke?", "har vi mulighet til å
+    søke", "oppfyller vi kravene", "er vi kvalifisert", "can we apply". "Kan vi søke om utsatt
+    frist?" asks for something else, and does not count.
+``self_check_request(text) -> Optional[OrgFamily]``
+    Both at once: the writer says what they are and asks whether they may apply ("Vi er en
+    bedrift som lager sensorer. Kan vi søke?"). That is a request for the eligibility check,
+    whatever topic the classifier heard in the rest of a long message.
 ``own_family(text) -> Optional[OrgFamily]``
     The kind of applicant the writer says they are, or ``None`` when the text only asks about
     others ("Jeg er konsulent. Kan en bedrift søke?" is about others: "konsulent" names no
@@ -37,6 +45,63 @@ def _has_first_person(clause: str) -> bool:
             continue  # Norwegian "i" (in), not English "I"
         return True
     return False
+
+
+_APPLY = r"(?:s[øo]e?k(?:e|je|ja|a)|soek(?:e|je)|apply|applying)"
+_ME = r"(?:vi|jeg|jæ|eg|me|we|I)"
+# What one may "søke om" and still mean this call's money.
+_ABOUT_THE_CALL = {
+    "midler", "midlar", "midlene", "midla", "midlane", "stotte", "stonad", "tilskudd",
+    "tilskot", "tilskuddet", "penger", "pengar", "pengene", "dette", "det", "denne",
+    "finansiering", "innovasjonspartnerskap", "partnerskap", "noe", "noko", "funding", "money",
+}
+_APPLY_QUESTIONS = [re.compile(p, re.IGNORECASE) for p in (
+    # kan vi søke / kan vi også søke på dette / can we apply / may I apply
+    rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,3}}?\s+(?P<verb>{_APPLY})\b",
+    # har vi mulighet til å søke / er det mulig for oss å søke / lov å søke
+    rf"\b(?:mulighet|moglegheit|mulig|mogleg|lov|rett|anledning|høve|hove)\w*\s+"
+    rf"(?:for\s+(?:oss|meg)\s+)?(?:til\s+)?(?:å|aa|a|to)\s+(?P<verb>{_APPLY})\b",
+    # lurer på om vi kan søke / om me får søkje
+    rf"\bom\s+{_ME}\s+(?:\w+\s+){{0,2}}?(?:kan|får|far|kunne)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?P<verb>{_APPLY})\b",
+    # oppfyller vi kravene / fyller me vilkåra / om vi oppfyller / do we qualify
+    rf"\b(?:oppfyller|oppfyl+er|fyller|kvalifiserer|qualify)\s+{_ME}\b",
+    rf"\bom\s+{_ME}\s+(?:\w+\s+){{0,2}}?(?:oppfyller|oppfyl+er|fyller|kvalifiserer)\b",
+    rf"\b(?:do|does)\s+{_ME}\s+qualify\b",
+    # er vi kvalifisert / er me aktuelle søkarar / are we eligible
+    rf"\b(?:(?:er|blir)\s+(?:vi|me|jeg|eg)|om\s+(?:vi|me|jeg|eg)\s+(?:er|blir))\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:kvalifiser\w*|aktuel+\w*|"
+    rf"søknadsberettig\w*|soknadsberettig\w*|berettig\w*|omfatt\w*|innenfor|innafor)\b",
+    rf"\b(?:are|am)\s+(?:we|I)\s+(?:\w+\s+)?(?:eligible|qualified)\b",
+    # gjelder dette oss / kan dette være noe for oss
+    r"\bgjeld(?:er)?\s+(?:dette|det|utlysningen|utlysinga|ordningen|ordninga)\s+(?:for\s+)?(?:oss|meg)\b",
+)]
+_SOKE_OM = re.compile(rf"{_APPLY}\s+om\s+(?P<what>\w+)", re.IGNORECASE)
+
+
+def _fold_word(word: str) -> str:
+    return word.lower().replace("ø", "o").replace("å", "a").replace("æ", "ae")
+
+
+def asks_to_apply(text: Optional[str]) -> bool:
+    """Whether ``text`` asks if the writer may apply to the call."""
+    if not text:
+        return False
+    for pattern in _APPLY_QUESTIONS:
+        for match in pattern.finditer(text):
+            if "verb" in pattern.groupindex:
+                about = _SOKE_OM.match(text, match.start("verb"))
+                if about and _fold_word(about.group("what")) not in _ABOUT_THE_CALL:
+                    continue  # "kan vi søke om utsatt frist?" asks for something else
+            return True
+    return False
+
+
+def self_check_request(text: Optional[str]) -> Optional[OrgFamily]:
+    """The writer's own kind of applicant, when they also ask whether they may apply."""
+    if not asks_to_apply(text):
+        return None
+    return own_family(text)
 
 
 def own_family(text: Optional[str]) -> Optional[OrgFamily]:

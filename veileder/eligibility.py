@@ -231,6 +231,9 @@ _A_PUBLIC, _A_PRIVATE = "a_pub", "a_priv"
 _OWNED, _HELSE, _REGION, _SOLE_WORD, _TRADER = "owned", "helse", "region", "sole_word", "trader"
 _SELF, _EMPLOYED, _HEALTH_WORD, _TRUST = "self", "employed", "health_word", "trust"
 
+# The present tense of "own": the owner comes before it ("kommunen eier aksjene").
+_OWNING_VERBS = {"eier", "eig", "eiger", "owns"}
+
 # (word, concept, may be the head of a compound such as "skatte|etat|en")
 _VOCAB: List[Tuple[str, str, bool]] = [
     # municipalities and counties
@@ -283,6 +286,7 @@ _VOCAB: List[Tuple[str, str, bool]] = [
     ("eiet", _OWNED, False), ("eigd", _OWNED, False), ("eigde", _OWNED, False),
     ("heleid", _OWNED, False), ("heleigd", _OWNED, False), ("deleid", _OWNED, False),
     ("owned", _OWNED, False), ("eier", _OWNED, False), ("eigar", _OWNED, False),
+    ("eig", _OWNED, False), ("eiger", _OWNED, False), ("owns", _OWNED, False),
     # private business
     ("aksjeselskap", _N_COMPANY, True), ("asa", _N_COMPANY, False), ("ans", _N_COMPANY, False),
     ("selskap", _N_COMPANY, True), ("bedrift", _N_COMPANY, True), ("firma", _N_COMPANY, True),
@@ -431,6 +435,13 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
         if concept == _OWNED:
             for j in range(i + 1, min(n, i + 4)):
                 if at(j) in public_noun or at(j) in public_adj:
+                    owner_at.add(j)
+                    break
+    # ... or right before an owning verb ("der kommunen eier alle aksjene", "som staten eig").
+    for i, (_, low) in enumerate(toks):
+        if _fold(low) in _OWNING_VERBS:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                if at(j) in public_noun:
                     owner_at.add(j)
                     break
     # Other parties: a public word right after "til/med/av ..." ("leverer til kommunen").

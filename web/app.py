@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from html import escape
 from pathlib import Path
 from typing import Awaitable, Callable, List, Mapping
 from urllib.parse import urlsplit
@@ -122,12 +123,13 @@ def index() -> str:
     """Siden om utlysningen, med chatten."""
     call = current_call()
     page = (STATIC / "index.html").read_text(encoding="utf-8")
+    # the values go into text and attribute values: escape them (quotes included)
     return (
-        page.replace("{{title}}", call.tittel)
-        .replace("{{owner}}", call.eier)
-        .replace("{{summary}}", call.formal.kort)
-        .replace("{{source_url}}", str(call.kilde.url))
-        .replace("{{rasa_url}}", PUBLIC_RASA_URL)
+        page.replace("{{title}}", escape(call.tittel))
+        .replace("{{owner}}", escape(call.eier))
+        .replace("{{summary}}", escape(call.formal.kort))
+        .replace("{{source_url}}", escape(str(call.kilde.url)))
+        .replace("{{rasa_url}}", escape(PUBLIC_RASA_URL))
     )
 
 
