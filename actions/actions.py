@@ -113,7 +113,11 @@ class ActionDefaultAskAffirmation(Action):
         ]
         # out_of_scope is what Rasa's two-stage fallback reads as "none of these".
         buttons.append({"title": texts.SOMETHING_ELSE, "payload": "/out_of_scope"})
-        dispatcher.utter_message(text=texts.DID_YOU_MEAN, buttons=buttons)
+        topics = "\n".join(f"• {SUGGESTIONS[key][0]}" for key in keys)
+        dispatcher.utter_message(
+            text=texts.DID_YOU_MEAN.format(topics=topics) + "\n" + texts.DID_YOU_MEAN_TAIL,
+            buttons=buttons,
+        )
         return []
 
 

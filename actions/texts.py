@@ -41,5 +41,7 @@ ASK_REPHRASE = (
     "Du kan også skrive «hjelp» for å se hva jeg kan svare på."
 )
 GIVE_UP = "Beklager, jeg klarer ikke å svare på dette. {contact_name} kan hjelpe deg videre: {contact_url}"
-DID_YOU_MEAN = "Mente du …?"
+# "Mente du …?" names the likely topics in the text too: not every channel shows buttons.
+DID_YOU_MEAN = "Jeg er ikke helt sikker på hva du mener. Mente du noe av dette?\n{topics}"
+DID_YOU_MEAN_TAIL = "Velg et av forslagene, eller skriv spørsmålet på en annen måte."
 SOMETHING_ELSE = "Noe annet"

@@ -29,9 +29,12 @@ $bin/python -c "import actions.clock as c; c.check_configuration()" || exit 1
 
 # Channels: REST and socket.io, plus Teams and Slack when their secrets are set (README).
 $bin/python -m components.credentials build/credentials.yml || exit 1
+# The action server's port in endpoints.yml follows ACTION_PORT.
+sed "s#http://127.0.0.1:5055/webhook#http://127.0.0.1:$ACTION_PORT/webhook#" endpoints.yml \
+  > build/endpoints.yml
 
 $bin/rasa run actions -p "$ACTION_PORT" --actions actions & pids+=($!)
-$bin/rasa run -i "$HOST" -p "$RASA_PORT" -m models --endpoints endpoints.yml \
+$bin/rasa run -i "$HOST" -p "$RASA_PORT" -m models --endpoints build/endpoints.yml \
   --credentials build/credentials.yml --cors ${ASSISTANT_CORS_ORIGINS//,/ } \
   ${RASA_ENABLE_API:+--enable-api} ${RASA_AUTH_TOKEN:+--auth-token "$RASA_AUTH_TOKEN"} & pids+=($!)
 # The web service needs no websockets (the widget talks socket.io to Rasa); uvicorn's

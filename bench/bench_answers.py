@@ -1,0 +1,121 @@
+"""`make bench`: single questions as real users type them, judged on the answer's content.
+
+Starts the action server, Rasa and the web service on 127.0.0.1 (free ports) once, sends each
+message of ``bench/data/answers_fresh.yml`` as a new conversation over the REST channel and
+checks the reply (the texts of all the bot's messages for the turn, joined) against the item's
+expectations: ``expect`` is a list of alternatives, each a list of case-insensitive substrings
+that must all occur; ``reject`` (optional) lists substrings that must not occur. Prints the share
+that passed overall, per category and per language, then every failure with its reply.
+
+The messages were written apart from the training data, the NLU held-out set and the test
+stories. The benchmark runs on the real clock (``ASSISTANT_NOW`` is ignored): the call is from
+2020, so deadline answers must say the deadline has passed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Sequence
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.servers import running_assistant  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "answers_fresh.yml"
+REPLY_SHOWN = 300
+
+
+@dataclass
+class Item:
+    text: str
+    expect: List[List[str]]
+    category: str
+    lang: str = "nb"
+    reject: Sequence[str] = ()
+
+
+@dataclass
+class Result:
+    item: Item
+    reply: str
+    passed: bool
+
+
+def load(path: Path = DATA) -> List[Item]:
+    """The benchmark's items; the file's ``sets`` only hold the YAML anchors."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+    return [Item(text=i["text"], expect=i["expect"], category=i["category"],
+                 lang=i.get("lang", "nb"), reject=tuple(i.get("reject", ()))) for i in raw]
+
+
+def judge(item: Item, reply: str) -> bool:
+    """True when one alternative of ``expect`` matches fully and nothing in ``reject`` occurs."""
+    folded = reply.casefold()
+    if any(bad.casefold() in folded for bad in item.reject):
+        return False
+    return any(all(part.casefold() in folded for part in alternative)
+               for alternative in item.expect)
+
+
+def share(results: Sequence[Result]) -> str:
+    right = sum(r.passed for r in results)
+    return f"{right}/{len(results)} ({right / len(results):.1%})"
+
+
+def show(reply: str) -> str:
+    """The reply on one line, cut at ``REPLY_SHOWN`` characters."""
+    reply = " ".join(reply.split())
+    return reply if len(reply) <= REPLY_SHOWN else reply[:REPLY_SHOWN] + "…"
+
+
+def report(results: List[Result], elapsed: float, verbose: bool = False) -> None:
+    print(f"\nAnswers to single questions ({DATA.name}): {share(results)} passed "
+          f"({len(results)} messages in {elapsed:.1f}s)")
+    for title, key in (("category", lambda r: r.item.category), ("language", lambda r: r.item.lang)):
+        groups: Dict[str, List[Result]] = defaultdict(list)
+        for r in results:
+            groups[key(r)].append(r)
+        print(f"\nPer {title}:")
+        for name, rs in sorted(groups.items(), key=lambda kv: sum(r.passed for r in kv[1]) / len(kv[1])):
+            print(f"  {name:<20} {share(rs)}")
+    failures = [r for r in results if not r.passed]
+    if failures:
+        print(f"\nFailures ({len(failures)}):")
+    for r in failures:
+        wanted = " | ".join(" + ".join(alt) for alt in r.item.expect)
+        print(f"\n- [{r.item.category}/{r.item.lang}] {r.item.text!r}")
+        print(f"    expected: {wanted}" + (f"; not: {', '.join(r.item.reject)}" if r.item.reject else ""))
+        print(f"    reply:    {show(r.reply)!r}")
+    if verbose:
+        print("\nAll replies:")
+        for r in results:
+            print(f"\n- [{'ok' if r.passed else 'FAIL'} {r.item.category}/{r.item.lang}] {r.item.text!r}")
+            print(f"    reply: {show(r.reply)!r}")
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    """Run the benchmark; ``--verbose`` also prints every reply, passed or not."""
+    verbose = "--verbose" in argv
+    items = load()
+    os.environ.pop("ASSISTANT_NOW", None)  # the real clock: the 2020 deadline has passed
+    with tempfile.TemporaryDirectory() as tmp, running_assistant(Path(tmp)) as assistant:
+        t0 = time.perf_counter()
+        results = []
+        for item in items:
+            reply = assistant.text(uuid.uuid4().hex, item.text)
+            results.append(Result(item, reply, judge(item, reply)))
+        report(results, time.perf_counter() - t0, verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
