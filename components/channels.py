@@ -126,6 +126,12 @@ class GuardedSocketIOInput(SocketIOInput):
             if not isinstance(session_id, str) or not 0 < len(session_id) <= MAX_SESSION_ID:
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
+                # "Start på nytt" asks for a new session on the same socket: leave the old one
+                for room in list(sio.rooms(sid, namespace=self.namespace)):
+                    if room not in (sid, session_id):
+                        left = sio.leave_room(sid, room, namespace=self.namespace)
+                        if inspect.isawaitable(left):
+                            await left
                 joined = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(joined):
                     await joined

@@ -10,11 +10,12 @@ Two corrections of the classifiers' intent, each a rule of the domain modules:
   (``input_check.is_question_behind_pleasantry``);
 - a writer who says what they are and asks whether they may apply ("Vi er en bedrift som lager
   sensorer … Kan vi søke?") asks for the eligibility check, whatever topic the classifier heard
-  in the rest of a long message (``veileder.asker.self_check_request``).
+  in the rest of a long message (``veileder.asker``); so does a bare "kan vi søke?" that the
+  classifier took for the general "who may apply" question or did not understand.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,9 +26,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from veileder import input_check
-from veileder.asker import self_check_request
+from veileder.asker import asks_to_apply, own_family
 
 CHECK_INTENT = "check_eligibility"
+# FAQ answers that actions/faq.py turns into the verdict for a writer who is a company or person
+FAQ_GIVES_VERDICT = {"faq/bedrift", "faq/privatperson"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
     "faq", "ukjent", "inform_org", "out_of_scope", "nlu_fallback", "greet", "thank", "help",
@@ -86,11 +89,25 @@ class InputGuard(GraphComponent):
 
     @staticmethod
     def _self_check_request(message: Message) -> None:
-        intent = message.get(INTENT) or {}
-        if intent.get(INTENT_NAME_KEY) not in OVERRIDABLE:
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        key = response_key(message)
+        if intent == "faq" and key in FAQ_GIVES_VERDICT:
+            return  # actions/faq.py answers a company or person about itself with the verdict
+        text = message.get(TEXT)
+        if not asks_to_apply(text):
             return
-        if self_check_request(message.get(TEXT)) is None:
-            return
-        message.set(INTENT, {INTENT_NAME_KEY: CHECK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
-                    add_to_output=True)
-        message.set("intent_override", "self_check_request", add_to_output=True)
+        if own_family(text) is not None:
+            wanted = intent in OVERRIDABLE
+        else:  # "kan vi søke?" with no word on who: only where the classifier was unsure
+            wanted = intent == "nlu_fallback" or (intent == "faq" and key == "faq/hvem_kan_soke")
+        if wanted:
+            message.set(INTENT, {INTENT_NAME_KEY: CHECK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
+                        add_to_output=True)
+            message.set("intent_override", "self_check_request", add_to_output=True)
+
+
+def response_key(message: Message) -> Optional[str]:
+    """The FAQ answer the ResponseSelector chose (one selector: key "default")."""
+    selectors = message.get("response_selector") or {}
+    selected = selectors.get("faq") or selectors.get("default") or {}
+    return (selected.get("response") or {}).get("intent_response_key")

@@ -127,6 +127,7 @@ def test_asks_to_apply(text, expected):
      F.COMPANY),
     ("Vi er et AS der kommunen eier alle aksjene. Kan vi søke?", F.PUBLIC_COMPANY),
     ("Vi er en kommune, kan vi søke om mer enn 10 millioner?", None),  # another question
+    ("Vi er en kommune. Kan vi søke om midler fra Forskningsrådet?", None),  # another funder
     ("Vi er en kommune. Når er fristen?", None),
     ("Kan kommuner søke?", None),  # about others
 ])
@@ -136,21 +137,31 @@ def test_self_check_request(text, expected):
     assert self_check_request(text) is expected
 
 
-@pytest.mark.parametrize("text,classified,expected", [
-    ("Vi er en bedrift som lager sensorer. Kan vi søke om midler selv?", "ukjent", "check_eligibility"),
-    ("Vi i Skatteetaten lurer på om vi oppfyller kravene", "faq", "check_eligibility"),
-    ("Vi er en kommune, kan vi søke?", "inform_org", "check_eligibility"),
-    ("Vi er en kommune. Kan vi søke etter fristen?", "ask_deadline", "ask_deadline"),
-    ("Vi er en kommune, men vi vil stoppe og ikke søke likevel", "stop", "stop"),
-    ("Kan bedrifter søke?", "faq", "faq"),
+@pytest.mark.parametrize("text,classified,key,expected", [
+    ("Vi er en bedrift som lager sensorer. Kan vi søke om midler selv?", "ukjent", None, "check_eligibility"),
+    ("Vi i Skatteetaten lurer på om vi oppfyller kravene", "faq", "faq/kriterier", "check_eligibility"),
+    ("Vi er en kommune, kan vi søke?", "inform_org", None, "check_eligibility"),
+    ("Vi er en kommune. Kan vi søke etter fristen?", "ask_deadline", None, "ask_deadline"),
+    ("Vi er en kommune, men vi vil stoppe og ikke søke likevel", "stop", None, "stop"),
+    ("Kan bedrifter søke?", "faq", "faq/bedrift", "faq"),
+    # a company or person asking about itself: the FAQ action gives the verdict
+    ("Kan jeg som privatperson søke?", "faq", "faq/privatperson", "faq"),
+    # no word on who: only the general answer or an unsure classifier is corrected
+    ("Can we apply for this?", "faq", "faq/hvem_kan_soke", "check_eligibility"),
+    ("kan me søkje?", "nlu_fallback", None, "check_eligibility"),
+    ("kan vi søke om midler til et klimaprosjekt?", "faq", "faq/tema", "faq"),
+    ("Kan vi søke om midler fra Forskningsrådet?", "out_of_scope", None, "out_of_scope"),
+    ("Kan vi søke om midler fra Forskningsrådet?", "faq", "faq/hvem_kan_soke", "faq"),
 ])
-def test_the_input_guard_turns_a_self_check_request_into_the_check(text, classified, expected):
+def test_the_input_guard_turns_a_self_check_request_into_the_check(text, classified, key, expected):
     from rasa.shared.nlu.training_data.message import Message
 
     from components.input_guard import InputGuard
 
-    message = Message(data={"text": text, "intent": {"name": classified, "confidence": 0.6}})
-    (out,) = InputGuard().process([message])
+    data = {"text": text, "intent": {"name": classified, "confidence": 0.6}}
+    if key:
+        data["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
+    (out,) = InputGuard().process([Message(data=data)])
     assert out.get("intent")["name"] == expected
 
 

@@ -77,6 +77,14 @@ _APPLY_QUESTIONS = [re.compile(p, re.IGNORECASE) for p in (
     r"\bgjeld(?:er)?\s+(?:dette|det|utlysningen|utlysinga|ordningen|ordninga)\s+(?:for\s+)?(?:oss|meg)\b",
 )]
 _SOKE_OM = re.compile(rf"{_APPLY}\s+om\s+(?P<what>\w+)", re.IGNORECASE)
+# "... søke om midler fra Forskningsrådet": another funder. "frå denne potten" is this call.
+_FROM_OTHER = re.compile(r"\b(?:fra|frå|fraa|from|hos|gjennom|via|i)\s+(?P<who>\w+)", re.IGNORECASE)
+_THIS_CALL = {
+    "denne", "dette", "den", "det", "potten", "utlysningen", "utlysinga", "utlysingen",
+    "ordningen", "ordninga", "dere", "dykk", "innovasjon", "this", "the", "you", "your",
+    "tillegg", "dag", "ar", "aar", "fjor", "samarbeid", "partnerskap",
+}
+_CLAUSE_END = re.compile(r"[.?!\n]")
 
 
 def _fold_word(word: str) -> str:
@@ -93,8 +101,16 @@ def asks_to_apply(text: Optional[str]) -> bool:
                 about = _SOKE_OM.match(text, match.start("verb"))
                 if about and _fold_word(about.group("what")) not in _ABOUT_THE_CALL:
                     continue  # "kan vi søke om utsatt frist?" asks for something else
+                if _from_another_funder(text, match.end("verb")):
+                    continue  # "kan vi søke om midler fra Forskningsrådet?"
             return True
     return False
+
+
+def _from_another_funder(text: str, start: int) -> bool:
+    end = _CLAUSE_END.search(text, start)
+    rest = text[start:end.start() if end else len(text)]
+    return any(_fold_word(m.group("who")) not in _THIS_CALL for m in _FROM_OTHER.finditer(rest))
 
 
 def self_check_request(text: Optional[str]) -> Optional[OrgFamily]:
