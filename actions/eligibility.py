@@ -19,7 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from veileder import answers, deadline, orgnr
+from veileder import answers, orgnr
 from veileder.eligibility import (
     ANSWER_FIELDS,
     FAMILY_LABELS,
@@ -28,12 +28,11 @@ from veileder.eligibility import (
     TEST_FIELDS,
     ApplicantFacts,
     OrgFamily,
-    evaluate,
     family_from_registry,
     family_from_text,
     questions_needed,
 )
-from veileder.facts import deadline_sentence
+from veileder.facts import verdict_at
 
 FORM = "eligibility_form"
 FAMILY_SLOT = "elig_family"
@@ -275,14 +274,7 @@ class ActionEligibilitySummary(Action):
         return "action_eligibility_summary"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        call, now = clock.call(), clock.now()
-        state = deadline.status(call, now)
-        verdict = evaluate(
-            facts_from_slots(tracker.slots),
-            call,
-            deadline_message=deadline_sentence(call, now),
-            deadline_passed=state.passed,
-        )
+        verdict = verdict_at(facts_from_slots(tracker.slots), clock.call(), clock.now())
         dispatcher.utter_message(
             text=verdict.summary(),
             buttons=[{"title": "Start sjekken på nytt", "payload": "Start sjekken på nytt"}],

@@ -15,10 +15,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 
 from actions import clock, texts
-from veileder import deadline
 from veileder.asker import own_family
-from veileder.eligibility import ApplicantFacts, OrgFamily, evaluate
-from veileder.facts import deadline_sentence
+from veileder.eligibility import ApplicantFacts, OrgFamily
+from veileder.facts import verdict_at
 
 RETRIEVAL_INTENT = "faq"
 # FAQ topics about who may not apply, and the families whose verdict follows from that alone.
@@ -48,13 +47,7 @@ class ActionAnswerFaq(Action):
         topic = response[len("utter_"):] if response else None
         family = own_family(message.get("text")) if topic in SELF_VERDICT_TOPICS else None
         if family in EXCLUDED:
-            call, now = clock.call(), clock.now()
-            verdict = evaluate(
-                ApplicantFacts(family=family),
-                call,
-                deadline_message=deadline_sentence(call, now),
-                deadline_passed=deadline.status(call, now).passed,
-            )
+            verdict = verdict_at(ApplicantFacts(family=family), clock.call(), clock.now())
             dispatcher.utter_message(text=verdict.summary())
             return []
         if response:

@@ -11,6 +11,7 @@ from typing import Dict, List
 
 from veileder.call import Call
 from veileder import deadline as deadline_rules
+from veileder.eligibility import ApplicantFacts, Verdict, evaluate
 
 
 def bullet_list(items: List[str]) -> str:
@@ -46,6 +47,12 @@ def deadline_sentence(call: Call, now: datetime) -> str:
     if deadline_rules.status(call, now).passed:
         return f"Fristen for å sende inn {call.frist.hva} gikk ut {when}."
     return f"Fristen for å sende inn {call.frist.hva} er {when}. {deadline_short(call, now)}"
+
+
+def verdict_at(facts: ApplicantFacts, call: Call, now: datetime) -> Verdict:
+    """The eligibility verdict, with the deadline's state at ``now`` in its summary (R13)."""
+    return evaluate(facts, call, deadline_message=deadline_sentence(call, now),
+                    deadline_passed=deadline_rules.status(call, now).passed)
 
 
 def fact_slots(call: Call, now: datetime) -> Dict[str, str]:

@@ -24,12 +24,11 @@ from veileder.eligibility import (
     QUESTIONS,
     ApplicantFacts,
     OrgFamily,
-    evaluate,
     family_from_codes,
     family_from_text,
     questions_needed,
 )
-from veileder.facts import deadline_sentence
+from veileder.facts import verdict_at
 from veileder.orgnr import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
@@ -216,8 +215,7 @@ def eligibility_check(body: EligibilityIn) -> EligibilityOut:
         answer = getattr(body, name)
         if answer is not None:
             facts = facts.with_answer(name, ANSWER_VALUES[answer])
-    verdict = evaluate(facts, call, deadline_message=deadline_sentence(call, now),
-                       deadline_passed=deadline.status(call, now).passed)
+    verdict = verdict_at(facts, call, now)
     family = facts.family
     return EligibilityOut(
         outcome=verdict.outcome,
