@@ -260,7 +260,7 @@ class Settings(BaseSettings):
     def shell(self) -> str:
         """``export NAME=value`` lines for every setting that is set, except secrets."""
         lines = []
-        for name, field in self.__fields__.items():
+        for name in self.__fields__:
             value = getattr(self, name)
             if value is None or isinstance(value, SecretStr):
                 continue

@@ -163,7 +163,7 @@ def test_the_settings_are_read_once_and_follow_monkeypatch_in_tests(monkeypatch)
     assert get_settings().web_port == 9002
 
 
-# --- invalid values stop with the variable's name ---------------------------------------------------
+# --- invalid values stop with the variable's name -------------------------------------------------
 
 @pytest.mark.parametrize("variable, value, words", [
     ("WEB_PORT", "åtte tusen", "not a valid integer"),
@@ -255,7 +255,7 @@ def test_the_action_server_clock_and_call_follow_the_settings(call_copy, monkeyp
     assert clock.call().belop.kroner == 80_000_000  # the file is read again, no restart
 
 
-# --- where the environment is read ------------------------------------------------------------------
+# --- where the environment is read ----------------------------------------------------------------
 
 def test_only_the_settings_module_reads_the_environment():
     readers = []
@@ -276,7 +276,7 @@ def test_the_settings_module_imports_no_rasa():
     assert not names & {"rasa", "rasa_sdk", "fastapi", "starlette", "sqlalchemy"}
 
 
-# --- a real start-up -----------------------------------------------------------------------------
+# --- a real start-up ------------------------------------------------------------------------------
 
 def _env(**values):
     env = {k: v for k, v in os.environ.items() if k.lower() not in Settings.__fields__}
