@@ -3,20 +3,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from components.settings import get_settings
 from veileder.call import Call, current_call
-from veileder.deadline import now_from_env
 
 
 def now() -> datetime:
     """``ASSISTANT_NOW`` when set (tests, staff previews), else the real clock."""
-    return now_from_env()
+    return get_settings().now()
 
 
 def call() -> Call:
-    return current_call()
+    """The call in ``ASSISTANT_CALL_FILE``, reloaded when the file changes."""
+    return current_call(get_settings().assistant_call_file)
 
 
 def check_configuration() -> None:
-    """Fail at start-up, not at the first message, on a broken call file or clock."""
+    """Fail at start-up, not at the first message, on an invalid setting or a broken call file."""
+    get_settings()
     call()
-    now()

@@ -19,6 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
+from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder.eligibility import (
     ANSWER_FIELDS,
@@ -60,7 +61,7 @@ NOT_UNDERSTOOD_FAMILY = (
 )
 NOT_UNDERSTOOD_ANSWER = "Svar «ja», «nei» eller «vet ikke», eller trykk på en av knappene."
 
-registry = orgnr.RegistryClient()
+registry = orgnr.RegistryClient(get_settings().enhetsregisteret_url)
 
 
 @dataclasses.dataclass

@@ -1,4 +1,6 @@
-"""Tracker and lock stores configured by environment variables.
+"""Tracker and lock stores configured by the settings (``components/settings.py``).
+
+Rasa builds these stores at start-up, so an invalid setting stops Rasa there, naming the variable.
 
 - ``ASSISTANT_DATABASE_URL``: SQLAlchemy URL of the tracker store. Default: a SQLite file
   (``sqlite:///build/rasa-tracker.db``), so ``make run`` needs no database server. Production:
@@ -11,7 +13,6 @@ in user messages before they are stored (:mod:`veileder.privacy`).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Optional, Text
 from urllib.parse import urlsplit, unquote
@@ -22,10 +23,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components.settings import DATABASE_ENV, DEFAULT_DATABASE_URL
+from components.settings import DATABASE_ENV, Settings, get_settings
 from veileder.privacy import mask_personal_data
-
-REDIS_ENV = "ASSISTANT_REDIS_URL"
 
 
 def sql_settings(url: str) -> dict:
@@ -61,7 +60,7 @@ class EnvTrackerStore(SQLTrackerStore):
         event_broker: Any = None,
         **kwargs: Any,
     ) -> None:
-        url = os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE_URL
+        url = get_settings().database_url
         super().__init__(domain=domain, event_broker=event_broker, **sql_settings(url))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -79,15 +78,15 @@ class EnvLockStore(LockStore):
     """Redis lock store when ``ASSISTANT_REDIS_URL`` is set, else in memory.
 
     Rasa wants a class in ``endpoints.yml``; constructing this one gives the store the
-    environment asks for (``__new__`` returns a RedisLockStore or an InMemoryLockStore).
+    settings ask for (``__new__`` returns a RedisLockStore or an InMemoryLockStore).
     """
 
     def __new__(cls, endpoint_config: Any = None) -> LockStore:  # type: ignore[misc]
-        return lock_store_from_env()
+        return lock_store_from_settings(get_settings())
 
 
-def lock_store_from_env() -> LockStore:
-    url = os.environ.get(REDIS_ENV)
+def lock_store_from_settings(settings: Settings) -> LockStore:
+    url = settings.redis_url
     if not url:
         return InMemoryLockStore()
     parts = urlsplit(url)

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's domain, a pinned clock, and a copy of the call file."""
+"""Shared fixtures: the project's domain, a pinned clock, a copy of the call file, and settings
+that follow ``monkeypatch.setenv``."""
 from __future__ import annotations
 
 import os
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from components.settings import get_settings
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
@@ -17,6 +20,30 @@ MODEL = ROOT / "models" / "assistant.tar.gz"
 @pytest.fixture(scope="session")
 def domain() -> dict:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+class _SettingsFollowEnv(pytest.MonkeyPatch):
+    """pytest's monkeypatch; changing the environment also drops the cached settings, so the
+    next ``get_settings()`` reads them again (the running services read them once)."""
+
+    def setenv(self, name, value, prepend=None):
+        super().setenv(name, value, prepend)
+        get_settings.cache_clear()
+
+    def delenv(self, name, raising=True):
+        super().delenv(name, raising)
+        get_settings.cache_clear()
+
+    def undo(self):
+        super().undo()
+        get_settings.cache_clear()
+
+
+@pytest.fixture
+def monkeypatch():
+    patch = _SettingsFollowEnv()
+    yield patch
+    patch.undo()
 
 
 @pytest.fixture

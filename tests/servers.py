@@ -63,6 +63,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
     Teams or Slack on.
     """
     from components import credentials as channel_credentials
+    from components.settings import load_settings
 
     action_port, rasa_port, web_port = free_port(), free_port(), free_port()
     web_origin = f"http://127.0.0.1:{web_port}"
@@ -80,7 +81,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         "ASSISTANT_DATABASE_URL": f"sqlite:///{workdir / 'tracker.db'}",
     })
     full_env.update(env or {})
-    creds = channel_credentials.write(workdir / "credentials.yml", full_env)
+    creds = channel_credentials.write(workdir / "credentials.yml", load_settings(full_env))
     procs = []
     try:
         alog = workdir / "actions.log"

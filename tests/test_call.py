@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from veileder.call import CALL_FILE_ENV, DEFAULT_CALL_FILE, CallFileError, current_call, load_call
+from veileder.call import DEFAULT_CALL_FILE, CallFileError, current_call, load_call
 
 RAW = yaml.safe_load(DEFAULT_CALL_FILE.read_text(encoding="utf-8"))
 
@@ -84,16 +84,15 @@ def test_not_yaml_and_missing_file(tmp_path: Path):
         load_call(top)
 
 
-def test_current_call_follows_the_file(tmp_path: Path, monkeypatch):
+def test_current_call_follows_the_file(tmp_path: Path):
     path = tmp_path / "call.yml"
     data = copy.deepcopy(RAW)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv(CALL_FILE_ENV, str(path))
-    assert current_call().belop.kroner == 75_000_000
+    assert current_call(path).belop.kroner == 75_000_000
     data["belop"]["kroner"] = 80_000_000
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
-    assert current_call().belop.tekst == "80 millioner kroner"
+    assert current_call(path).belop.tekst == "80 millioner kroner"
 
 
 @pytest.mark.parametrize("kroner,text", [

@@ -1,4 +1,5 @@
-"""Deadline status, the env clock, formatting and "is this submission time in time?"."""
+"""Deadline status, formatting and "is this submission time in time?" (the clock setting:
+tests/test_settings.py)."""
 from __future__ import annotations
 
 import ast
@@ -11,13 +12,10 @@ from hypothesis import strategies as st
 
 from veileder.call import DEFAULT_CALL_FILE, load_call
 from veileder.deadline import (
-    NOW_ENV,
-    ClockError,
     check_submission,
     format_datetime,
     humanize_remaining,
     is_in_time,
-    now_from_env,
     status,
 )
 from zoneinfo import ZoneInfo
@@ -102,41 +100,6 @@ def test_humanize_remaining(td, text):
 def test_humanize_rejects_negative():
     with pytest.raises(ValueError):
         humanize_remaining(timedelta(seconds=-1))
-
-
-# --- the env clock --------------------------------------------------------------------------
-@pytest.mark.parametrize("value,expected", [
-    ("2020-04-16T16:30:00+02:00", datetime(2020, 4, 16, 14, 30, tzinfo=timezone.utc)),
-    ("2020-04-16T14:30:00Z", datetime(2020, 4, 16, 14, 30, tzinfo=timezone.utc)),
-    (" 2020-04-16 16:30+02:00 ", datetime(2020, 4, 16, 14, 30, tzinfo=timezone.utc)),
-    ("2020-04-16T16:30:00+0200", datetime(2020, 4, 16, 14, 30, tzinfo=timezone.utc)),
-])
-def test_now_from_env_valid(value, expected):
-    now = now_from_env({NOW_ENV: value})
-    assert now.tzinfo is not None and now == expected
-
-
-@pytest.mark.parametrize("environ", [{}, {NOW_ENV: ""}, {NOW_ENV: "  "}])
-def test_now_from_env_unset_is_the_real_clock(environ):
-    before = datetime.now(timezone.utc)
-    now = now_from_env(environ)
-    assert now.tzinfo is not None
-    assert before <= now <= datetime.now(timezone.utc)
-
-
-@pytest.mark.parametrize("value,words", [
-    ("i morgen", ("ikke et gyldig tidspunkt", "not a valid date-time")),
-    ("2020-13-01T10:00:00+02:00", ("ikke et gyldig tidspunkt", "not a valid date-time")),
-    ("2020-04-16T16:30:00", ("mangler UTC-forskyvning", "has no UTC offset")),
-    ("2020-04-16", ("mangler UTC-forskyvning", "has no UTC offset")),
-])
-def test_now_from_env_invalid(value, words):
-    with pytest.raises(ClockError) as info:
-        now_from_env({NOW_ENV: value})
-    message = str(info.value)
-    assert NOW_ENV in message and value in message
-    assert all(w in message for w in words)
-    assert isinstance(info.value, ValueError)
 
 
 # --- formatting -----------------------------------------------------------------------------

@@ -12,9 +12,8 @@ from hypothesis import given, strategies as st
 from stdnum.no import orgnr as stdnum_orgnr
 
 from brreg_standin import BrregStandin, closed_port_url, fixture_json, standin_fixture
+from components.settings import load_settings
 from veileder.orgnr import (
-    BASE_URL_ENV,
-    DEFAULT_BASE_URL,
     LookupResult,
     RegistryClient,
     RegistryEntry,
@@ -314,17 +313,17 @@ def test_clear_cache(brreg):
 
 # --- configuration -------------------------------------------------------------------------
 
-def test_base_url_from_environment(brreg, monkeypatch):
-    monkeypatch.setenv(BASE_URL_ENV, brreg.base_url + "/")
-    client = RegistryClient()
+def test_base_url_from_the_settings(brreg):
+    settings = load_settings({"ENHETSREGISTERET_URL": brreg.base_url + "/"})
+    client = RegistryClient(settings.enhetsregisteret_url)
     assert client.base_url == brreg.base_url
     assert client.lookup("991000100").status == "found"
+    assert RegistryClient(brreg.base_url + "/").base_url == brreg.base_url
 
 
-def test_default_base_url_and_timeout(monkeypatch):
-    monkeypatch.delenv(BASE_URL_ENV, raising=False)
-    client = RegistryClient()
-    assert client.base_url == DEFAULT_BASE_URL == "https://data.brreg.no/enhetsregisteret/api"
+def test_default_base_url_and_timeout():
+    client = RegistryClient(load_settings({}).enhetsregisteret_url)
+    assert client.base_url == "https://data.brreg.no/enhetsregisteret/api"
     assert client.timeout == 3.0
 
 

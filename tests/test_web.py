@@ -4,16 +4,18 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from components.settings import get_settings
+
 
 @pytest.fixture
 def client(monkeypatch):
     monkeypatch.setenv("ASSISTANT_NOW", "2020-04-16T14:45:00+02:00")
-    import importlib
+    monkeypatch.setenv("ASSISTANT_RASA_URL", "http://127.0.0.1:9")  # Rasa and actions are down
+    monkeypatch.setenv("ASSISTANT_ACTION_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("ASSISTANT_PUBLIC_RASA_URL", "http://127.0.0.1:5005")
     import web.app as app_module
 
-    monkeypatch.setattr(app_module, "RASA_URL", "http://127.0.0.1:9")
-    monkeypatch.setattr(app_module, "ACTION_URL", "http://127.0.0.1:9")
-    return TestClient(app_module.app)
+    return TestClient(app_module.create_app(get_settings()))
 
 
 def test_the_page_is_norwegian_and_names_the_call(client):
@@ -72,8 +74,8 @@ def test_the_page_has_security_headers(client):
 def test_the_policy_follows_the_public_rasa_url(client, monkeypatch):
     import web.app as app_module
 
-    monkeypatch.setattr(app_module, "PUBLIC_RASA_URL", "https://bot.example.no/rasa")
-    resp = client.get("/")
+    monkeypatch.setenv("ASSISTANT_PUBLIC_RASA_URL", "https://bot.example.no/rasa")
+    resp = TestClient(app_module.create_app(get_settings())).get("/")
     assert 'https://bot.example.no/rasa' in resp.text  # {{rasa_url}} for the widget
     assert set(_policy(resp)["connect-src"]) == {"'self'", "https://bot.example.no",
                                                  "wss://bot.example.no"}

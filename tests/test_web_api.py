@@ -19,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from brreg_standin import closed_port_url, standin_fixture
+from components.settings import get_settings
 from veileder.eligibility import ANSWER_FIELDS, QUESTIONS, SETTLE, SOFT_FIELDS
 import web.api as api_module
 import web.app as app_module
@@ -31,14 +32,21 @@ SOFT_YES = {name: "ja" for name in SOFT_FIELDS}
 brreg = pytest.fixture(standin_fixture)
 
 
+def settings_follow_env(application):
+    """The app's handlers read the settings again after ``monkeypatch.setenv`` in a test (the
+    running service reads them once, when it starts)."""
+    application.dependency_overrides[api_module.app_settings] = get_settings
+    return application
+
+
 @pytest.fixture
 def client(monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_NOW", BEFORE)
     monkeypatch.setenv("ENHETSREGISTERET_URL", closed_port_url())
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
-    monkeypatch.setattr(app_module, "RASA_URL", "http://127.0.0.1:9")
-    monkeypatch.setattr(app_module, "ACTION_URL", "http://127.0.0.1:9")
-    return TestClient(app_module.app)
+    monkeypatch.setenv("ASSISTANT_RASA_URL", "http://127.0.0.1:9")  # Rasa and actions are down
+    monkeypatch.setenv("ASSISTANT_ACTION_URL", "http://127.0.0.1:9")
+    return TestClient(settings_follow_env(app_module.create_app(get_settings())))
 
 
 def _fields(detail):
@@ -217,9 +225,9 @@ async def test_a_slow_register_does_not_block_other_requests(brreg, monkeypatch)
     monkeypatch.setenv("ENHETSREGISTERET_URL", brreg.base_url)
     brreg.respond("991000100", 200, {"organisasjonsnummer": "991000100", "navn": "TREG KOMMUNE",
                                      "organisasjonsform": {"kode": "KOMM"}}, delay=2.0)
-    api_module.registry().clear_cache()
+    api_module.registry(brreg.base_url).clear_cache()
     assert not inspect.iscoroutinefunction(api_module.eligibility_check)
-    transport = httpx.ASGITransport(app=app_module.app)
+    transport = httpx.ASGITransport(app=app_module.create_app(get_settings()))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as ac:
         slow = asyncio.create_task(ac.post("/api/sjekk", json={"orgnr": "991000100"}))
         await asyncio.sleep(0.2)
@@ -416,14 +424,6 @@ def test_cors_allow_list(monkeypatch, setting, origin, allowed):
     assert "access-control-allow-credentials" not in simple.headers
 
 
-def test_cors_origins_parsing():
-    assert app_module.cors_origins({}) == ["http://127.0.0.1:8000", "http://localhost:8000"]
-    assert app_module.cors_origins({"ASSISTANT_CORS_ORIGINS": " , "}) == [
-        "http://127.0.0.1:8000", "http://localhost:8000"]
-    assert app_module.cors_origins({"ASSISTANT_CORS_ORIGINS": "https://a.no/, https://b.no"}) \
-        == ["https://a.no", "https://b.no"]
-
-
 # --- OpenAPI ------------------------------------------------------------------------------------
 
 ENDPOINTS = [("/api/sjekk", "post"), ("/api/frist", "get"), ("/api/frist/sjekk", "post"),
@@ -478,8 +478,8 @@ def fake_services(monkeypatch):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    monkeypatch.setattr(app_module, "RASA_URL", url)
-    monkeypatch.setattr(app_module, "ACTION_URL", url)
+    monkeypatch.setenv("ASSISTANT_RASA_URL", url)
+    monkeypatch.setenv("ASSISTANT_ACTION_URL", url)
     yield url
     server.shutdown()
     server.server_close()
@@ -544,15 +544,17 @@ def test_health_reports_rasa_and_actions_down(client):
     assert data["checks"]["database"].startswith("ok")
 
 
-def test_health_uses_the_tracker_store_settings():
-    """The web service and Rasa's tracker store read the same setting (components/settings.py)."""
-    from components import settings
-    from web import health
+def test_health_uses_the_tracker_store_settings(client, fake_services, tmp_path, monkeypatch):
+    """The web service checks the database Rasa's tracker store uses: the same setting."""
+    from components.stores import EnvTrackerStore
 
-    assert health.database_url({}) == settings.DEFAULT_DATABASE_URL
-    assert health.database_url({settings.DATABASE_ENV: "sqlite:///x.db"}) == "sqlite:///x.db"
-    stores = (ROOT / "components" / "stores.py").read_text(encoding="utf-8")
-    assert "from components.settings import DATABASE_ENV, DEFAULT_DATABASE_URL" in stores
+    db = tmp_path / "shared" / "tracker.db"
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{db}")
+    EnvTrackerStore()  # creates the file, as Rasa does at start-up
+    assert db.exists()
+    data = client.get("/healthz").json()
+    assert data["database"] == f"sqlite:///{db}"
+    assert data["checks"]["database"] == "ok"
 
 
 @pytest.mark.parametrize("url, shown", [

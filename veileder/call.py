@@ -17,7 +17,6 @@ from pydantic import BaseModel, Extra, HttpUrl, ValidationError, conint, constr,
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CALL_FILE = PROJECT_ROOT / "calls" / "innovasjonspartnerskap-2020.yml"
-CALL_FILE_ENV = "ASSISTANT_CALL_FILE"
 
 Text = constr(strip_whitespace=True, min_length=1)
 
@@ -174,9 +173,9 @@ def parse_call(data: object, source: str = "<data>") -> Call:
         raise CallFileError(f"{source}: {problems}") from exc
 
 
-def load_call(path: Optional[os.PathLike] = None) -> Call:
-    """Load and validate a call file (default: ``$ASSISTANT_CALL_FILE`` or the 2020 call)."""
-    path = Path(path or os.environ.get(CALL_FILE_ENV) or DEFAULT_CALL_FILE)
+def load_call(path: os.PathLike = DEFAULT_CALL_FILE) -> Call:
+    """Load and validate a call file (default: the 2020 call)."""
+    path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -193,9 +192,12 @@ def _cached(path: str, mtime_ns: int) -> Call:
     return load_call(path)
 
 
-def current_call() -> Call:
-    """The configured call, reloaded when its file changes (cheap to call per message)."""
-    path = Path(os.environ.get(CALL_FILE_ENV) or DEFAULT_CALL_FILE)
+def current_call(path: os.PathLike) -> Call:
+    """The call in ``path``, reloaded when the file changes (cheap to call per message).
+
+    The adapters pass the configured file (``ASSISTANT_CALL_FILE``, ``components/settings.py``).
+    """
+    path = Path(path)
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:

@@ -3,20 +3,17 @@
 The deadline is ``call.frist.at`` (16 April 2020 at 17.00, Europe/Oslo, in the 2020 call). A sketch
 is in time when it is submitted at or before that instant: 17.00.00 is in time, 17.00.01 is late.
 
-The clock is always an argument (``now``). The running services get it from
-:func:`now_from_env`: ``$ASSISTANT_NOW`` (ISO 8601 with a UTC offset) when set, the real clock
-otherwise. Call it once at start-up so that an invalid value stops the service with a clear error.
+The clock is always an argument (``now``). The running services pass the clock of their
+settings (``ASSISTANT_NOW`` when set, the real clock otherwise; ``components/settings.py``).
 
 All comparisons and differences are made in UTC, so they are right across daylight-saving
 changes whatever zones the datetimes carry.
 """
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Mapping, Optional, Tuple
+from typing import Optional, Tuple
 from zoneinfo import ZoneInfo
 
 from .call import Call
@@ -29,15 +26,8 @@ from .dates import (
     parse_planned_time,
 )
 
-NOW_ENV = "ASSISTANT_NOW"
 NEAR_LIMIT = timedelta(hours=1)  # closer than this, the answer spells out the last minute
 _ZONE_LABELS = {"Europe/Oslo": "norsk tid"}
-_EXAMPLE = "ISO 8601 med UTC-forskyvning, for eksempel 2020-04-16T16:30:00+02:00"
-_EXAMPLE_EN = "ISO 8601 with a UTC offset, e.g. 2020-04-16T16:30:00+02:00"
-
-
-class ClockError(ValueError):
-    """``$ASSISTANT_NOW`` is set but is not an ISO 8601 date-time with a UTC offset."""
 
 
 def _require_aware(dt: datetime, name: str) -> None:
@@ -47,38 +37,6 @@ def _require_aware(dt: datetime, name: str) -> None:
 
 def _utc(dt: datetime) -> datetime:
     return dt.astimezone(timezone.utc)
-
-
-# --- The clock ----------------------------------------------------------------------------------
-def now_from_env(environ: Mapping[str, str] = os.environ) -> datetime:
-    """``$ASSISTANT_NOW`` as an aware datetime, or the real clock (UTC) when unset or empty.
-
-    Raises :class:`ClockError` (a ValueError) with a Norwegian and English message when the
-    value is not ISO 8601 or has no UTC offset.
-    """
-    raw = environ.get(NOW_ENV)
-    if raw is None or not raw.strip():
-        return datetime.now(timezone.utc)
-    value = raw.strip()
-    if value[-1] in "zZ":  # Python 3.10's fromisoformat does not accept "Z" ...
-        value = value[:-1] + "+00:00"
-    value = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", value)  # ... nor "+0200"
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise ClockError(
-            f"{NOW_ENV}={raw!r} er ikke et gyldig tidspunkt. Bruk {_EXAMPLE}, "
-            f"eller fjern variabelen for å bruke den virkelige klokka. / "
-            f"{NOW_ENV}={raw!r} is not a valid date-time. Use {_EXAMPLE_EN}, "
-            f"or unset it to use the real clock."
-        ) from None
-    if parsed.tzinfo is None:
-        raise ClockError(
-            f"{NOW_ENV}={raw!r} mangler UTC-forskyvning, så tidspunktet er tvetydig. Bruk "
-            f"{_EXAMPLE}. / {NOW_ENV}={raw!r} has no UTC offset, so the instant is ambiguous. "
-            f"Use {_EXAMPLE_EN}."
-        )
-    return parsed
 
 
 # --- Formatting (Norwegian names from dates.py; no locale dependency) -----------------------------

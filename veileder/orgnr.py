@@ -21,10 +21,10 @@ API
     (``organisasjonsform.kode``), ``orgform_beskrivelse``, ``sektorkode``
     (``institusjonellSektorkode.kode``), ``sektor_beskrivelse``, ``konkurs``,
     ``under_avvikling``, ``under_tvangsavvikling``.
-``RegistryClient(base_url=None, timeout=3.0, ttl=3600, session=None)``
-    ``lookup(orgnr) -> LookupResult(status, entry, message, orgnr)``. The base URL comes from the
-    argument, else ``$ENHETSREGISTERET_URL``, else ``https://data.brreg.no/enhetsregisteret/api``.
-    It asks ``GET {base}/enheter/{orgnr}``.
+``RegistryClient(base_url, timeout=3.0, ttl=3600, session=None)``
+    ``lookup(orgnr) -> LookupResult(status, entry, message, orgnr)``. The adapters pass the base
+    URL from their settings (``ENHETSREGISTERET_URL``, default
+    ``https://data.brreg.no/enhetsregisteret/api``). It asks ``GET {base}/enheter/{orgnr}``.
 
 Statuses of a lookup
 --------------------
@@ -44,7 +44,6 @@ connecting and to each read.
 """
 from __future__ import annotations
 
-import os
 import re
 import threading
 import time
@@ -55,9 +54,6 @@ from typing import Callable, Literal, Optional
 import requests
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.no import orgnr as _stdnum_orgnr
-
-DEFAULT_BASE_URL = "https://data.brreg.no/enhetsregisteret/api"
-BASE_URL_ENV = "ENHETSREGISTERET_URL"
 
 #: Institutional sector codes for public administration (regelverk.md: a strong signal).
 PUBLIC_ADMINISTRATION_SECTORS = {"6100": "statsforvaltningen", "6500": "kommuneforvaltningen"}
@@ -215,7 +211,7 @@ class RegistryClient:
 
     def __init__(
         self,
-        base_url: Optional[str] = None,
+        base_url: str,
         timeout: float = 3.0,
         ttl: float = 3600,
         session: Optional[requests.Session] = None,
@@ -223,7 +219,7 @@ class RegistryClient:
         max_entries: int = 1024,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+        self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.ttl = ttl
         self.max_entries = max_entries

@@ -4,18 +4,19 @@ Thin adapters: the rules are in ``veileder/`` (``eligibility.evaluate``,
 ``eligibility.questions_needed``, ``deadline.status``, ``deadline.check_submission``,
 ``orgnr.validate`` and ``orgnr.RegistryClient``); this module only turns requests into their
 arguments and their results into JSON. The endpoints are plain ``def`` functions, so FastAPI
-runs them in its thread pool and a slow register lookup never blocks the event loop.
+runs them in its thread pool and a slow register lookup never blocks the event loop. The settings
+(the clock, the call file, the register) are those the app was built with (``app_settings``).
 """
 from __future__ import annotations
 
-import os
 import threading
 from datetime import datetime
 from typing import Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 
+from components.settings import Settings
 from veileder import deadline
 from veileder.call import current_call
 from veileder.eligibility import (
@@ -29,13 +30,7 @@ from veileder.eligibility import (
     questions_needed,
 )
 from veileder.facts import verdict_at
-from veileder.orgnr import (
-    BASE_URL_ENV,
-    DEFAULT_BASE_URL,
-    LookupResult,
-    RegistryClient,
-    format_orgnr,
-)
+from veileder.orgnr import LookupResult, RegistryClient, format_orgnr
 from web import errors
 from web.api_models import (
     ANSWER_VALUES,
@@ -61,14 +56,20 @@ INVALID = {422: {"model": ErrorOut, "description": "Ugyldig forespørsel. `detai
 _YES_NO = [a.value for a in Answer]
 _FAMILIES = [f.value for f in OrgFamily]
 
+
+def app_settings(request: Request) -> Settings:
+    """The settings the app was built with (``web.app.create_app``)."""
+    return request.app.state.settings
+
+
 # --- Enhetsregisteret: one client (and cache) per base URL ----------------------------------------
 _clients: Dict[str, RegistryClient] = {}
 _clients_lock = threading.Lock()
 
 
-def registry() -> RegistryClient:
-    """The register client for ``$ENHETSREGISTERET_URL`` (default: the real register)."""
-    base = (os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+def registry(base_url: str) -> RegistryClient:
+    """The register client for ``base_url`` (the settings' ``ENHETSREGISTERET_URL``)."""
+    base = base_url.rstrip("/")
     with _clients_lock:
         if base not in _clients:
             _clients[base] = RegistryClient(base_url=base)
@@ -79,11 +80,11 @@ def registry() -> RegistryClient:
 
 @router.get("/api/frist", response_model=DeadlineOut, tags=[TAG_DEADLINE],
             summary="Fristen og om den har gått ut")
-def deadline_status() -> DeadlineOut:
+def deadline_status(settings: Settings = Depends(app_settings)) -> DeadlineOut:
     """Fristen for å sende inn skissen, tjenestens klokke, og om fristen har gått ut, med
     svaret assistenten gir på «når er fristen?»."""
-    call = current_call()
-    state = deadline.status(call, deadline.now_from_env())
+    call = current_call(settings.assistant_call_file)
+    state = deadline.status(call, settings.now())
     return DeadlineOut(
         deadline=state.deadline,
         now=state.now,
@@ -104,7 +105,8 @@ _IN_TIME = {"in_time": True, "date_only_in_time": True, "too_late": False}
 
 @router.post("/api/frist/sjekk", response_model=SubmissionOut, tags=[TAG_DEADLINE],
              summary="Rekker vi fristen hvis vi sender da?", responses=INVALID)
-def submission_check(body: SubmissionIn) -> SubmissionOut:
+def submission_check(body: SubmissionIn,
+                     settings: Settings = Depends(app_settings)) -> SubmissionOut:
     """Sjekker om en innsending på et bestemt tidspunkt kommer inn i tide.
 
     Tidspunktet kan være fri tekst («i morgen kl 16», «16/4 klokka 17», «torsdag før fem») eller
@@ -112,8 +114,8 @@ def submission_check(body: SubmissionIn) -> SubmissionOut:
     ville gitt. Kl. 17.00.00 norsk tid på fristdagen er siste frist. Tekst uten dato eller
     klokkeslett, og datoer som ikke finnes (31. april), gir 422 med en forklaring.
     """
-    call = current_call()
-    now = deadline.now_from_env()
+    call = current_call(settings.assistant_call_file)
+    now = settings.now()
     result = deadline.check_submission(call, body.tidspunkt, now)
     if result.kind in ("not_a_date", "impossible_date"):
         raise errors.unprocessable("tidspunkt", result.message, f"tidspunkt.{result.kind}")
@@ -145,8 +147,8 @@ def _register_out(result: LookupResult) -> RegisterOut:
     )
 
 
-def _base_facts(body: EligibilityIn) -> Tuple[ApplicantFacts, Optional[str], Optional[RegisterOut],
-                                             List[str]]:
+def _base_facts(body: EligibilityIn, settings: Settings) -> Tuple[
+        ApplicantFacts, Optional[str], Optional[RegisterOut], List[str]]:
     """Who is asking: (facts without answers, where the family came from, register, notes).
 
     Precedence: an explicit ``family`` wins; then the register entry for ``orgnr``; then the
@@ -155,7 +157,7 @@ def _base_facts(body: EligibilityIn) -> Tuple[ApplicantFacts, Optional[str], Opt
     notes: List[str] = []
     register: Optional[RegisterOut] = None
     if body.orgnr:
-        result = registry().lookup(body.orgnr)
+        result = registry(settings.enhetsregisteret_url).lookup(body.orgnr)
         register = _register_out(result)
         if result.found and result.entry:
             if body.family is not None:
@@ -195,7 +197,8 @@ def _question(name: str) -> Question:
 
 @router.post("/api/sjekk", response_model=EligibilityOut, tags=[TAG_CHECK],
              summary="Kan vi søke?", responses=INVALID)
-def eligibility_check(body: EligibilityIn) -> EligibilityOut:
+def eligibility_check(body: EligibilityIn,
+                      settings: Settings = Depends(app_settings)) -> EligibilityOut:
     """Vurderer om virksomheten kan søke, med de samme reglene som assistenten bruker.
 
     Send det dere vet: virksomhetstype (`family`), organisasjonsnummer (`orgnr`, slås opp i
@@ -208,9 +211,9 @@ def eligibility_check(body: EligibilityIn) -> EligibilityOut:
     Et organisasjonsnummer med feil kontrollsiffer gir 422. Svarer ikke Enhetsregisteret, får
     dere likevel et svar ut fra de andre opplysningene, og `lookup.status` er «unavailable».
     """
-    call = current_call()
-    now = deadline.now_from_env()
-    facts, source, register, notes = _base_facts(body)
+    call = current_call(settings.assistant_call_file)
+    now = settings.now()
+    facts, source, register, notes = _base_facts(body, settings)
     for name in ANSWER_FIELDS:
         answer = getattr(body, name)
         if answer is not None:

@@ -1,56 +1,48 @@
 """FastAPI service: the chat page, a chat proxy over Rasa's REST channel, health, JSON API.
 
-Settings (environment):
+The app is built from the settings (``components/settings.py``) by :func:`create_app`; the
+handlers use the settings it was built with. Those of the web service:
 
-- ``ASSISTANT_RASA_URL`` (default http://127.0.0.1:5005), ``ASSISTANT_ACTION_URL`` (default
-  http://127.0.0.1:5055): where the service finds Rasa and the action server.
+- ``ASSISTANT_RASA_URL``, ``ASSISTANT_ACTION_URL``: where the service finds Rasa and the action
+  server.
 - ``ASSISTANT_PUBLIC_RASA_URL``: Rasa as the browser sees it (default: ``ASSISTANT_RASA_URL``);
   the page connects there (socket.io over http and ws), and the Content-Security-Policy allows it.
-- ``ASSISTANT_CORS_ORIGINS``: comma-separated origins other web pages may call the JSON API from
-  (default: the local web origins http://127.0.0.1:8000 and http://localhost:8000; the page this
-  service serves is same-origin and needs no entry). Read when the app is created.
+- ``ASSISTANT_CORS_ORIGINS``: origins other web pages may call the JSON API from (the page this
+  service serves is same-origin and needs no entry).
 - ``ASSISTANT_DATABASE_URL``: the tracker store database, checked by ``/healthz``.
 - ``ENHETSREGISTERET_URL``, ``ASSISTANT_NOW``, ``ASSISTANT_CALL_FILE``: as for the assistant.
+
+``uvicorn web.app:app`` builds the module's ``app`` from this process's settings when it is first
+asked for, and stops on an invalid setting or a broken call file.
 
 The JSON API (``web/api.py``, models in ``web/api_models.py``) is documented at ``/docs``.
 """
 from __future__ import annotations
 
 import asyncio
-import os
 from html import escape
 from pathlib import Path
-from typing import Awaitable, Callable, List, Mapping
+from typing import Awaitable, Callable, List, Optional
 from urllib.parse import urlsplit
 
 import httpx
-from fastapi import APIRouter, FastAPI, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from veileder import deadline
+from components.settings import Settings, get_settings
 from veileder.call import current_call
 from web import api, errors, health
+from web.api import app_settings
 from web.api_models import MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, MessageOut
 
 __all__ = ["app", "create_app", "MAX_MESSAGE"]
 
 STATIC = Path(__file__).resolve().parent / "static"
-RASA_URL = os.environ.get("ASSISTANT_RASA_URL", "http://127.0.0.1:5005").rstrip("/")
-ACTION_URL = os.environ.get("ASSISTANT_ACTION_URL", "http://127.0.0.1:5055").rstrip("/")
-# The Rasa URL as the browser sees it (socket.io and REST); behind a proxy it differs.
-PUBLIC_RASA_URL = os.environ.get("ASSISTANT_PUBLIC_RASA_URL", RASA_URL).rstrip("/")
-
-CORS_ENV = "ASSISTANT_CORS_ORIGINS"
-DEFAULT_CORS_ORIGINS = ("http://127.0.0.1:8000", "http://localhost:8000")
 PROBE_TIMEOUT = 3.0
 DATABASE_TIMEOUT = 2.0
-
-# Fail at start-up on a broken call file or clock setting.
-current_call()
-deadline.now_from_env()
 
 TAG_CHAT, TAG_OPS, TAG_PAGES = "Samtale", "Drift", "Sider"
 TAGS = [
@@ -65,13 +57,6 @@ TAGS = [
 
 
 # --- CORS and security headers --------------------------------------------------------------------
-
-def cors_origins(environ: Mapping[str, str] = os.environ) -> List[str]:
-    """The origins from ``$ASSISTANT_CORS_ORIGINS`` (comma-separated), else the local ones."""
-    raw = environ.get(CORS_ENV, "")
-    origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
-    return origins or list(DEFAULT_CORS_ORIGINS)
-
 
 def _origin_and_socket(url: str) -> List[str]:
     """'https://bot.example.no/rasa' -> ['https://bot.example.no', 'wss://bot.example.no']."""
@@ -108,7 +93,7 @@ async def security_headers(request: Request,
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if response.headers.get("content-type", "").startswith("text/html"):
         policy = DOCS_POLICY if request.url.path in DOCS_PATHS else \
-            content_security_policy(PUBLIC_RASA_URL)
+            content_security_policy(request.app.state.settings.assistant_public_rasa_url)
         response.headers.setdefault("Content-Security-Policy", policy)
     return response
 
@@ -119,9 +104,9 @@ pages = APIRouter()
 
 
 @pages.get("/", response_class=HTMLResponse, tags=[TAG_PAGES], summary="Siden med chatten")
-def index() -> str:
+def index(settings: Settings = Depends(app_settings)) -> str:
     """Siden om utlysningen, med chatten."""
-    call = current_call()
+    call = current_call(settings.assistant_call_file)
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     # the values go into text and attribute values: escape them (quotes included)
     return (
@@ -129,7 +114,7 @@ def index() -> str:
         .replace("{{owner}}", escape(call.eier))
         .replace("{{summary}}", escape(call.formal.kort))
         .replace("{{source_url}}", escape(str(call.kilde.url)))
-        .replace("{{rasa_url}}", escape(PUBLIC_RASA_URL))
+        .replace("{{rasa_url}}", escape(settings.assistant_public_rasa_url))
     )
 
 
@@ -137,13 +122,13 @@ def index() -> str:
             summary="Send en melding til assistenten",
             responses={**api.INVALID, 503: {"model": MessageOut,
                                             "description": "Assistenten svarer ikke."}})
-async def chat(body: ChatIn) -> ChatOut:
+async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> ChatOut:
     """Sender én melding til assistenten over Rasas REST-kanal og gir svarene tilbake, med
     knapper. Bruk samme `sender` for hele samtalen."""
     try:
         async with httpx.AsyncClient(timeout=30) as client:
             resp = await client.post(
-                f"{RASA_URL}/webhooks/rest/webhook",
+                f"{settings.assistant_rasa_url}/webhooks/rest/webhook",
                 json={"sender": body.sender, "message": body.message},
             )
         resp.raise_for_status()
@@ -178,7 +163,7 @@ async def _database(url: str) -> str:
 
 
 @pages.get("/healthz", response_model=HealthOut, tags=[TAG_OPS], summary="Helsesjekk")
-async def healthz() -> HealthOut:
+async def healthz(settings: Settings = Depends(app_settings)) -> HealthOut:
     """Sjekker Rasa, action-serveren, samtaledatabasen (`ASSISTANT_DATABASE_URL`, med
     `SELECT 1`) og utlysningsfilen.
 
@@ -188,12 +173,13 @@ async def healthz() -> HealthOut:
     finnes ennå, er i orden: den lages ved første samtale, ikke av helsesjekken. Passord vises
     aldri.
     """
-    url = health.database_url()
+    url = settings.database_url
     rasa, actions, database = await asyncio.gather(
-        _probe(f"{RASA_URL}/"), _probe(f"{ACTION_URL}/health"), _database(url))
+        _probe(f"{settings.assistant_rasa_url}/"),
+        _probe(f"{settings.assistant_action_url}/health"), _database(url))
     checks = {"rasa": rasa, "actions": actions, "database": database}
     try:
-        current_call()
+        current_call(settings.assistant_call_file)
         checks["call_file"] = "ok"
     except Exception as exc:  # noqa: BLE001 - report, don't crash the health check
         checks["call_file"] = f"feil: {exc}"
@@ -204,8 +190,14 @@ async def healthz() -> HealthOut:
 
 # --- The app -------------------------------------------------------------------------------------
 
-def create_app() -> FastAPI:
-    """The service, with CORS origins from the environment as it is now."""
+def create_app(settings: Optional[Settings] = None) -> FastAPI:
+    """The service for ``settings`` (default: this process's, validated on the first call).
+
+    Raises :class:`components.settings.InvalidSetting` or :class:`veileder.call.CallFileError`,
+    so that an invalid setting or a broken call file stops start-up.
+    """
+    settings = settings or get_settings()
+    current_call(settings.assistant_call_file)
     application = FastAPI(
         title="Innovasjonspartnerskap-assistenten",
         description="Chat, søknadssjekk, frist og helsesjekk for utlysningen «75 millioner "
@@ -216,12 +208,13 @@ def create_app() -> FastAPI:
     )
     application.add_middleware(
         CORSMiddleware,
-        allow_origins=cors_origins(),
+        allow_origins=list(settings.assistant_cors_origins),
         allow_methods=["GET", "POST"],
         allow_headers=["Content-Type"],
         allow_credentials=False,
         max_age=600,
     )
+    application.state.settings = settings
     application.middleware("http")(security_headers)
     errors.install(application)
     application.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -230,4 +223,9 @@ def create_app() -> FastAPI:
     return application
 
 
-app = create_app()
+def __getattr__(name: str) -> FastAPI:
+    """``app``, for ``uvicorn web.app:app``: built from the settings when first asked for."""
+    if name == "app":
+        application = globals()["app"] = create_app(get_settings())
+        return application
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,7 +1,7 @@
 """Health of the tracker store database, for ``/healthz``.
 
-The database is the one Rasa's tracker store uses (``components/stores.py``):
-``$ASSISTANT_DATABASE_URL``, default ``sqlite:///build/rasa-tracker.db`` (relative to the working
+The database is the one Rasa's tracker store uses (``components/stores.py``): the settings'
+``ASSISTANT_DATABASE_URL``, default ``sqlite:///build/rasa-tracker.db`` (relative to the working
 directory, as for Rasa). The check never changes anything:
 
 - SQLite: a file that does not exist yet is fine (the tracker store creates it at the first
@@ -16,21 +16,15 @@ Results are short Norwegian strings: ``"ok"``, ``"ok (opprettes ved første samt
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Optional
 from urllib.parse import unquote, urlsplit
 
-# The tracker store's setting, shared with components/stores.py (which imports Rasa).
-from components.settings import DATABASE_ENV, DEFAULT_DATABASE_URL
+from components.settings import DATABASE_ENV
 
 DEFAULT_TIMEOUT = 2.0
 _MAX_REASON = 160
-
-
-def database_url(environ: Mapping[str, str] = os.environ) -> str:
-    return environ.get(DATABASE_ENV) or DEFAULT_DATABASE_URL
 
 
 def safe_url(url: str) -> str:
