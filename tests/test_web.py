@@ -134,3 +134,13 @@ def test_health_includes_the_database(client):
     data = client.get("/healthz").json()
     assert set(data["checks"]) == {"rasa", "actions", "database", "call_file"}
     assert data["database"].startswith("sqlite:///")
+
+
+def test_the_api_version_is_the_project_version(client):
+    """One version, in pyproject.toml; the OpenAPI document shows the same."""
+    import re
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    version = re.search(r'^version = "([^"]+)"', pyproject, re.M).group(1)
+    assert client.get("/openapi.json").json()["info"]["version"] == version

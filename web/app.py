@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 from html import escape
+from importlib import metadata
 from pathlib import Path
 from typing import Awaitable, Callable, List, Optional
 from urllib.parse import urlsplit
@@ -37,6 +38,16 @@ from veileder.call import current_call
 from web import api, errors, health
 from web.api import app_settings
 from web.api_models import MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, MessageOut
+
+#: The project's version, from pyproject.toml through the installed package's metadata.
+DISTRIBUTION = "innovasjonspartnerskap-assistent"
+
+
+def project_version() -> str:
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
 
 __all__ = ["app", "create_app", "MAX_MESSAGE"]
 
@@ -203,7 +214,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         description="Chat, søknadssjekk, frist og helsesjekk for utlysningen «75 millioner "
                     "kroner til innovasjonspartnerskap». Feil i forespørselen gir 422 med "
                     "`detail` som en liste av `{felt, melding, type}` på norsk.",
-        version="0.2.0",
+        version=project_version(),
         openapi_tags=TAGS,
     )
     application.add_middleware(
