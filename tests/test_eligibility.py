@@ -65,7 +65,7 @@ CASES = [
     ("R3 etat", facts(F.STATE_AGENCY), "eligible", ["en del av staten, en fylkeskommune eller en kommune"]),
     ("R3 kommunalt foretak", facts(F.MUNICIPAL_ENTERPRISE), "eligible", ["del av kommunen"]),
     ("R3 interkommunalt", facts(F.INTERMUNICIPAL), "eligible", ["Sammenslutninger av kommuner"]),
-    # R3: usually covered, from the register (every form regelverk.md names)
+    # R3: usually covered, from the register (every form docs/eligibility-rules.md names)
     ("R3 KOMM 6500", registered("KOMM", "6500", "Kommune"), "eligible", ["kommuneforvaltningen (sektorkode 6500)"]),
     ("R3 FYLK", registered("FYLK", "6500", "Fylkeskommune"), "eligible", ["som fylkeskommune (FYLK)"]),
     ("R3 STAT", registered("STAT", "6100", "Staten"), "eligible", ["statsforvaltningen (sektorkode 6100)"]),
@@ -154,7 +154,7 @@ def test_at_least_45_verdict_cases():
     assert len(CASES) >= 45
 
 
-def test_every_orgform_named_in_regelverk_has_a_family_and_a_case():
+def test_every_orgform_named_in_the_rules_has_a_family_and_a_case():
     named = ["KOMM", "FYLK", "STAT", "ORGL", "ADOS", "KF", "FKF", "IKS", "SF", "SÆR", "STI",
              "AS", "ASA", "FLI", "ANNA", "ENK", "ANS", "DA"]
     covered = {c[1].orgform for c in CASES if c[1].orgform}

@@ -9,7 +9,7 @@ API
 ``OrgFamily``
     The kind of applicant, the unit the rules work on. ``ORGFORM_FAMILY`` maps Enhetsregisteret's
     ``organisasjonsform.kode`` to a family; ``COVERED``, ``CASE_BY_CASE`` and ``EXCLUDED`` group
-    the families as regelverk.md does.
+    the families as docs/eligibility-rules.md does.
 ``family_from_text(text) -> Optional[OrgFamily]``
     Recognises the kind of applicant in free text: bokmål, nynorsk, English, no æøå, typos
     ("Vi er Vefsn kommune", "me er ein kommune", "fylkeskommuna", "helseføretak", "sjolstendig
@@ -53,41 +53,42 @@ R1  Hard rule: the applicant must be publicly funded, carry out public tasks, an
 R2  Companies, sole traders, other private businesses and private persons may not apply; they can
     take part as suppliers or partners in a public body's innovation partnership.
     [Announcement: "Bedrifter og privatpersoner kan ikke søke om midler fra denne potten.";
-    regelverk.md "Organisation forms", "Not eligible as applicant"]
+    docs/eligibility-rules.md R2 and its table of organisation forms]
 R3  The state, county municipalities, municipalities and associations of these are covered by
-    the procurement rules. [regelverk.md "Who is covered": anskaffelsesloven § 2] Their
+    the procurement rules. [anskaffelsesloven § 2; docs/eligibility-rules.md R3] Their
     organisation forms KOMM, FYLK, STAT, ORGL, ADOS, KF, FKF, IKS count as publicly funded, doing
-    public tasks and covered, so none of the three is asked. [regelverk.md "Organisation forms",
-    "Usually covered"; the announcement's examples "kommuner og etater"]
+    public tasks and covered, so none of the three is asked. [docs/eligibility-rules.md, table of
+    organisation forms, "usually covered"; the announcement's examples "kommuner og etater"]
 R4  SF, SÆR (health trusts: HF and RHF), STI, publicly owned AS/ASA, FLI and ANNA are decided
     case by case: covered only as a body governed by public law, which meets all three tests:
     (1) set up for needs in the general interest, not industrial or commercial; (2) a separate
     legal person; (3) closely tied to the public sector (mainly publicly financed, or under
     public administrative control, or more than half the board appointed by public bodies).
     A failed test means not covered; an unknown test means ``uncertain``.
-    [regelverk.md "Who is covered" (anskaffelsesforskriften § 1-2 second paragraph) and
-    "Decide case by case"]
+    [anskaffelsesforskriften § 1-2 second paragraph; docs/eligibility-rules.md R4]
 R5  Test 2 follows from these organisation forms: each is its own legal person, so it is not
-    asked; an explicit "no" still counts. [Design decision: regelverk.md lists the forms, the
+    asked; an explicit "no" still counts. [Design decision, docs/eligibility-rules.md R5: the
     legal-person status of SF, SÆR, STI, AS/ASA, FLI and ANNA is general Norwegian law]
 R6  Mainly publicly financed is one of the three ways to meet test 3, so a "yes" to
     ``publicly_funded`` also settles ``public_control``. Test 1 (general interest, not
-    commercial) is taken as doing public tasks (``public_tasks``). [regelverk.md test 3;
-    design decision: the announcement's "forvalter offentlige oppgaver" read as test 1]
+    commercial) is taken as doing public tasks (``public_tasks``). [anskaffelsesforskriften
+    § 1-2 test 3; docs/eligibility-rules.md R6; design decision: the announcement's "forvalter
+    offentlige oppgaver" read as test 1]
 R7  Institutional sector code 6100 (statsforvaltningen) or 6500 (kommuneforvaltningen) means
     public administration: publicly funded and under public control. An AS/ASA in these sectors,
     or in a publicly owned enterprise sector (1110, 1120, 1510, 1520), is a publicly owned
-    company (case by case), not a private one. [regelverk.md "The institutional sector code ...
-    is a strong signal"]
+    company (case by case), not a private one. [Enhetsregisteret's sector codes, "a strong
+    signal": docs/eligibility-rules.md R7]
 R8  A body of unknown form is asked the three conditions of R1; if it does not know whether it
     is covered, it is asked the three tests of R4, since a body governed by public law is
     covered. [R1 and R4]
 R9  Every answer the applicant gives wins over what the family implies; the family is "a
-    starting point for the rules, not a verdict on its own". [regelverk.md "Organisation forms"]
+    starting point for the rules, not a verdict on its own". [docs/eligibility-rules.md R9]
     One exception follows from R4: for the case-by-case forms a failed test means "not
     covered" even if the applicant also answered "covered".
 R10 Unknown answers give ``uncertain``; the reply names the exact question to settle with
-    Innovasjon Norge (contact from the call file). [Issue; DESIGN.md "Honest about the unknown"]
+    Innovasjon Norge (contact from the call file). [Issue; "honest about the unknown":
+    docs/eligibility-rules.md R10]
 R11 Soft criteria are strengths or gaps, never hard rules: a societal challenge that affects
     several stakeholders with gain potential; no solution on the market today; anchoring in top
     management with the ambition to procure; market potential; collaboration with other public
@@ -158,7 +159,7 @@ EXCLUDED: FrozenSet[OrgFamily] = frozenset({
     OrgFamily.COMPANY, OrgFamily.SOLE_TRADER, OrgFamily.PRIVATE_PERSON,
 })
 
-#: Enhetsregisteret organisasjonsform.kode -> family (regelverk.md "Organisation forms").
+#: Enhetsregisteret organisasjonsform.kode -> family (docs/eligibility-rules.md, organisation forms).
 ORGFORM_FAMILY: Dict[str, OrgFamily] = {
     "KOMM": OrgFamily.MUNICIPALITY,
     "FYLK": OrgFamily.COUNTY,

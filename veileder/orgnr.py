@@ -59,7 +59,7 @@ from stdnum.no import orgnr as _stdnum_orgnr
 DEFAULT_BASE_URL = "https://data.brreg.no/enhetsregisteret/api"
 BASE_URL_ENV = "ENHETSREGISTERET_URL"
 
-#: Institutional sector codes for public administration (regelverk.md: a strong signal).
+#: Institutional sector codes for public administration (docs/eligibility-rules.md R7: a strong signal).
 PUBLIC_ADMINISTRATION_SECTORS = {"6100": "statsforvaltningen", "6500": "kommuneforvaltningen"}
 
 Status = Literal["found", "unknown", "deleted", "unavailable", "invalid"]
