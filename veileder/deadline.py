@@ -15,23 +15,23 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Mapping, Optional, Tuple
 from zoneinfo import ZoneInfo
 
 from .call import Call
-from .dates import (
-    AROUND_MINUTES,
-    DEFAULT_TZ,
-    MONTH_NAMES_NB,
-    WEEKDAY_NAMES_NB,
-    ParsedTime,
-    parse_planned_time,
+from .dates import AROUND_MINUTES, ParsedTime, parse_planned_time
+from .norsk import (
+    MONTH_NAMES,
+    format_clock,
+    format_date,
+    format_datetime,
+    humanize_remaining,
+    zone_label,
 )
 
 NOW_ENV = "ASSISTANT_NOW"
 NEAR_LIMIT = timedelta(hours=1)  # closer than this, the answer spells out the last minute
-_ZONE_LABELS = {"Europe/Oslo": "norsk tid"}
 _EXAMPLE = "ISO 8601 med UTC-forskyvning, for eksempel 2020-04-16T16:30:00+02:00"
 _EXAMPLE_EN = "ISO 8601 with a UTC offset, e.g. 2020-04-16T16:30:00+02:00"
 
@@ -79,59 +79,6 @@ def now_from_env(environ: Mapping[str, str] = os.environ) -> datetime:
             f"Use {_EXAMPLE_EN}."
         )
     return parsed
-
-
-# --- Formatting (Norwegian names from dates.py; no locale dependency) -----------------------------
-def zone_label(tz: str) -> str:
-    """How answers name a zone: "norsk tid" for Europe/Oslo."""
-    return _ZONE_LABELS.get(tz, tz)
-
-
-def format_clock(dt: datetime) -> str:
-    """"17.00", or "17.00.30" when there are seconds (the clock as it stands in dt's zone)."""
-    text = f"{dt.hour:02d}.{dt.minute:02d}"
-    return text + f".{dt.second:02d}" if dt.second else text
-
-
-def format_date(day: date) -> str:
-    """"torsdag 16. april 2020"."""
-    weekday, month = WEEKDAY_NAMES_NB[day.weekday()], MONTH_NAMES_NB[day.month - 1]
-    return f"{weekday} {day.day}. {month} {day.year}"
-
-
-def format_datetime(dt: datetime, tz: str = DEFAULT_TZ) -> str:
-    """"torsdag 16. april 2020 kl. 17.00" for an aware datetime, shown in ``tz``."""
-    _require_aware(dt, "dt")
-    local = dt.astimezone(ZoneInfo(tz))
-    return f"{format_date(local.date())} kl. {format_clock(local)}"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def humanize_remaining(td: timedelta) -> str:
-    """"3 dager og 4 timer", "2 timer og 15 minutter", "1 dag", "under ett minutt".
-
-    Rounded down: the answer never promises more time than there is. Days are shown with
-    hours, hours with minutes.
-    """
-    if td < timedelta(0):
-        raise ValueError("remaining time cannot be negative")
-    minutes_total = int(td.total_seconds() // 60)
-    if minutes_total < 1:
-        return "under ett minutt"
-    days, rest = divmod(minutes_total, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        parts = [_plural(days, "dag", "dager")]
-        parts += [_plural(hours, "time", "timer")] if hours else []
-    elif hours:
-        parts = [_plural(hours, "time", "timer")]
-        parts += [_plural(minutes, "minutt", "minutter")] if minutes else []
-    else:
-        parts = [_plural(minutes, "minutt", "minutter")]
-    return " og ".join(parts)
 
 
 # --- Sentences shared by the answers ------------------------------------------------------------
@@ -264,7 +211,7 @@ def _describe_plan(parsed: ParsedTime, tz: str) -> str:
 
 def _example(call: Call) -> str:
     local = call.frist.at
-    return f"«{local.day}. {MONTH_NAMES_NB[local.month - 1]} kl. " \
+    return f"«{local.day}. {MONTH_NAMES[local.month - 1]} kl. " \
            f"{format_clock(local - timedelta(hours=1))}»"
 
 

@@ -104,12 +104,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
+from veileder.norsk import bullet_list, fold, join_words
 from veileder.orgnr import PUBLIC_ADMINISTRATION_SECTORS as SECTOR_NAMES
 
 try:  # nynorsk and bokmål lemmas; without it the folds and the fuzzy match still work
@@ -214,14 +214,6 @@ def family_from_codes(orgform: Optional[str], sektorkode: Optional[str] = None) 
 # Free-text recogniser
 # --------------------------------------------------------------------------------------------
 
-def _fold(text: str) -> str:
-    """Lower case, æøå and accents folded, 'aa'/'oe' collapsed: the same fold on both sides."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.replace("aa", "a").replace("oe", "o")
-
-
 # Concepts a token can carry. Nouns say what an organisation is; adjectives and owners modify.
 _N_MUNI, _N_COUNTY, _N_COUNTY_WEAK, _N_INTERMUNI = "muni", "county", "county_weak", "intermuni"
 _N_MUNI_ENT, _N_ENTERPRISE, _N_HEALTH, _N_STATE_ENT = "muni_ent", "enterprise", "health", "sf"
@@ -307,7 +299,7 @@ _VOCAB: List[Tuple[str, str, bool]] = [
     ("citizen", _N_PERSON, False), ("individual", _N_PERSON, False),
     ("person", _N_PERSON_WORD, False),
 ]
-_VOCAB_FOLDED = [(_fold(w), c, comp) for w, c, comp in _VOCAB]
+_VOCAB_FOLDED = [(fold(w), c, comp) for w, c, comp in _VOCAB]
 _REGIONS = {"nord", "vest", "midt", "sor", "midtnorge", "sorost"}
 
 # Inflection endings after a full word, and after a word that drops its final -e.
@@ -344,11 +336,11 @@ def _compound_head(form: str, word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _lemmas(token: str) -> Tuple[str, ...]:
     """The folded token and its bokmål and nynorsk lemmas (simplemma), longest first."""
-    forms = {_fold(token)}
+    forms = {fold(token)}
     if simplemma is not None:
         for lang in ("nb", "nn"):
             try:
-                forms.add(_fold(simplemma.lemmatize(token, lang=lang)))
+                forms.add(fold(simplemma.lemmatize(token, lang=lang)))
             except Exception:  # pragma: no cover - a lemma is a bonus, never a failure
                 pass
     return tuple(sorted(forms, key=len, reverse=True))
@@ -409,7 +401,7 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
     for i, (raw, low) in enumerate(toks):
         prev = toks[i - 1][1] if i else ""
         if low == "as":  # the company form, not English "as"
-            concepts.append(_N_COMPANY if raw == "AS" or _fold(prev) in _DETERMINERS_AS else None)
+            concepts.append(_N_COMPANY if raw == "AS" or fold(prev) in _DETERMINERS_AS else None)
         elif low == "da":  # the company form, not the Norwegian word "da"
             concepts.append(_N_COMPANY if raw == "DA" else None)
         elif low == "anna":  # the form ANNA, not the name Anna
@@ -440,7 +432,7 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                     break
     # ... or right before an owning verb ("der kommunen eier alle aksjene", "som staten eig").
     for i, (_, low) in enumerate(toks):
-        if _fold(low) in _OWNING_VERBS:
+        if fold(low) in _OWNING_VERBS:
             for j in range(i - 1, max(-1, i - 3), -1):
                 if at(j) in public_noun:
                     owner_at.add(j)
@@ -448,7 +440,7 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
     # Other parties: a public word right after "til/med/av ..." ("leverer til kommunen").
     other_at: set = set()
     for i in range(n):
-        if at(i) in public_noun and any(_fold(toks[j][1]) in _PREPOSITIONS_OTHER
+        if at(i) in public_noun and any(fold(toks[j][1]) in _PREPOSITIONS_OTHER
                                         for j in range(max(0, i - 3), i)):
             other_at.add(i)
     publicly_owned = bool(owner_at) or any(
@@ -484,7 +476,7 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                 family = OrgFamily.COMPANY
         elif concept == _N_HEALTH:
             family = OrgFamily.HEALTH_TRUST
-        elif concept == _HELSE and (_fold(toks[i + 1][1]) if i + 1 < n else "") in _REGIONS:
+        elif concept == _HELSE and (fold(toks[i + 1][1]) if i + 1 < n else "") in _REGIONS:
             family = OrgFamily.HEALTH_TRUST
         elif concept == _HEALTH_WORD and at(i + 1) == _TRUST:
             family = OrgFamily.HEALTH_TRUST
@@ -799,18 +791,14 @@ class Verdict:
         if self.reasons:
             parts.append(" ".join(self.reasons))
         if self.strengths:
-            parts.append("Dette taler for prosjektet:\n" + _bullets(self.strengths))
+            parts.append("Dette taler for prosjektet:\n" + bullet_list(self.strengths))
         if self.gaps:
-            parts.append("Dette bør dere se på:\n" + _bullets(self.gaps))
+            parts.append("Dette bør dere se på:\n" + bullet_list(self.gaps))
         if self.deadline:
             parts.append(self.deadline)
         if self.advice:
-            parts.append("Neste steg:\n" + _bullets(self.advice))
+            parts.append("Neste steg:\n" + bullet_list(self.advice))
         return "\n\n".join(parts)
-
-
-def _bullets(items: Iterable[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)
 
 
 _FAMILY_NOUN: Dict[OrgFamily, str] = {
@@ -906,15 +894,9 @@ def _criterion_name(call: "Call", criterion_id: str) -> Optional[str]:
         return None
 
 
-def _join(items: List[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
-
-
 def _conditions(call: "Call") -> str:
     """'er offentlig finansiert, forvalter offentlige oppgaver og omfattes av ...' (call file)."""
-    return _join([v.strip().rstrip(".") for v in call.hvem_kan_soke.vilkar])
+    return join_words([v.strip().rstrip(".") for v in call.hvem_kan_soke.vilkar])
 
 
 def _contact(call: "Call") -> str:
@@ -1002,7 +984,7 @@ def _who_reasons(facts: ApplicantFacts, family: Optional[OrgFamily]) -> List[str
     ) if flag]
     if flags:
         name = facts.name or "virksomheten"
-        reasons.append(f"Enhetsregisteret viser at {name} er {_join(flags)}.")
+        reasons.append(f"Enhetsregisteret viser at {name} er {join_words(flags)}.")
     return reasons
 
 
@@ -1104,7 +1086,7 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
     if verdict.gaps and not deadline_passed:
         steps.append("Styrk prosjektet på punktene over før dere sender inn.")
     if unanswered and verdict.outcome == "eligible" and not deadline_passed:
-        steps.append(f"Vurder disse kriteriene før dere sender inn: {_join(unanswered)}.")
+        steps.append(f"Vurder disse kriteriene før dere sender inn: {join_words(unanswered)}.")
     if verdict.outcome == "eligible":
         if deadline_passed:
             steps.append(f"Fristen er ute. Spør {_contact(call)} om andre muligheter.")

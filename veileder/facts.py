@@ -7,22 +7,12 @@ fact of the call is turned into text, so changing the call file changes every an
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Dict, List
+from typing import Dict
 
 from veileder.call import Call
 from veileder import deadline as deadline_rules
 from veileder.eligibility import ApplicantFacts, Verdict, evaluate
-
-
-def bullet_list(items: List[str]) -> str:
-    return "\n".join(f"• {item}" for item in items)
-
-
-def join_words(words: List[str], last: str = "og") -> str:
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+from veileder.norsk import bullet_list, join_words
 
 
 def deadline_short(call: Call, now: datetime) -> str:

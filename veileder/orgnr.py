@@ -56,6 +56,8 @@ import requests
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.no import orgnr as _stdnum_orgnr
 
+from veileder.norsk import MONTH_NAMES
+
 DEFAULT_BASE_URL = "https://data.brreg.no/enhetsregisteret/api"
 BASE_URL_ENV = "ENHETSREGISTERET_URL"
 
@@ -317,17 +319,13 @@ def _deleted(number: str, data: object) -> LookupResult:
                         f"Enhetsregisteret{when}. Har virksomheten fått et nytt nummer?", number)
 
 
-_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "desember")
-
-
 def _norwegian_date(value: object) -> Optional[str]:
     """'2019-03-01' -> '1. mars 2019'; anything else -> None."""
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or "")[:10])
     if not match or not 1 <= int(match.group(2)) <= 12:
         return None
     year, month, day = match.groups()
-    return f"{int(day)}. {_MONTHS[int(month) - 1]} {year}"
+    return f"{int(day)}. {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _unavailable(number: str) -> LookupResult:
