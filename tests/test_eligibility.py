@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from brreg_standin import fixture_json
 from veileder.call import DEFAULT_CALL_FILE, load_call, parse_call
+from veileder.deadline import deadline_sentence
 from veileder.eligibility import (
     ANSWER_FIELDS,
     CASE_BY_CASE,
@@ -267,10 +268,10 @@ def test_passed_deadline_changes_the_advice():
     assert any("Fristen er ute" in a for a in verdict.advice)
 
 
-def test_without_deadline_status_the_call_deadline_text_is_given():
+def test_without_deadline_status_the_deadline_sentence_is_given():
     verdict = evaluate(facts(F.MUNICIPALITY), CALL)
     assert verdict.deadline is None
-    assert CALL.frist.tekst in verdict.advice
+    assert deadline_sentence(CALL) in verdict.advice
 
 
 def test_deadline_also_shown_when_not_eligible():

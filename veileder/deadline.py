@@ -82,10 +82,23 @@ def now_from_env(environ: Mapping[str, str] = os.environ) -> datetime:
 
 
 # --- Sentences shared by the answers ------------------------------------------------------------
-def _deadline_sentence(call: Call) -> str:
+def deadline_when(call: Call) -> str:
+    """"torsdag 16. april 2020 kl. 17.00 (norsk tid)": the deadline as every answer writes it."""
     tz = call.frist.tidssone
-    return (f"Fristen for å sende inn {call.frist.hva} er {format_datetime(call.frist.at, tz)} "
-            f"({zone_label(tz)}).")
+    return f"{format_datetime(call.frist.at, tz)} ({zone_label(tz)})"
+
+
+def deadline_sentence(call: Call, *, passed: bool = False) -> str:
+    """The sentence every answer gives the deadline in, with date, time and zone.
+
+    "Fristen for å sende inn skisse er torsdag 16. april 2020 kl. 17.00 (norsk tid)."; once it
+    has passed: "Fristen gikk ut torsdag 16. april 2020 kl. 17.00 (norsk tid). Det var fristen
+    for å sende inn skisse."
+    """
+    if passed:
+        return (f"Fristen gikk ut {deadline_when(call)}. "
+                f"Det var fristen for å sende inn {call.frist.hva}.")
+    return f"Fristen for å sende inn {call.frist.hva} er {deadline_when(call)}."
 
 
 def _last_minute_sentence(call: Call) -> str:
@@ -96,9 +109,7 @@ def _last_minute_sentence(call: Call) -> str:
 
 
 def _passed_sentences(call: Call) -> str:
-    tz = call.frist.tidssone
-    return (f"Fristen gikk ut {format_datetime(call.frist.at, tz)} ({zone_label(tz)}). "
-            f"Det var fristen for å sende inn {call.frist.hva}. "
+    return (f"{deadline_sentence(call, passed=True)} "
             f"Jeg kan ikke si noe om senere runder eller nye utlysninger. "
             f"Kontakt {call.kontakt.navn} for å høre mer: {call.kontakt.url}")
 
@@ -116,7 +127,7 @@ class DeadlineStatus:
         if self.passed:
             return _passed_sentences(call)
         tz = ZoneInfo(call.frist.tidssone)
-        sentences = [_deadline_sentence(call)]
+        sentences = [deadline_sentence(call)]
         if self.remaining < timedelta(minutes=1):
             sentences.append("Det er under ett minutt igjen.")
             sentences.append(_last_minute_sentence(call))
@@ -223,7 +234,7 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
     deadline = call.frist.at
     parsed = parse_planned_time(text, now, default_year=deadline.year, tz=tz_name,
                                 deadline_day=deadline.astimezone(tz).date())
-    deadline_sentence = _deadline_sentence(call)
+    sentence = deadline_sentence(call)
 
     def answer(kind: str, *sentences: str) -> SubmissionCheck:
         message = " ".join(s for s in sentences if s)
@@ -233,18 +244,18 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
     if parsed.error == "not_a_date":
         return answer("not_a_date", "Jeg fant ingen dato eller klokkeslett i meldingen.",
                       f"Skriv når dere vil sende, for eksempel {_example(call)}.",
-                      deadline_sentence)
+                      sentence)
     if parsed.error:
         return answer("impossible_date", parsed.detail or "Den datoen finnes ikke.",
                       f"Skriv tidspunktet på nytt, for eksempel {_example(call)}.",
-                      deadline_sentence)
+                      sentence)
     assert parsed.when is not None
     if not parsed.has_date:
         clock = format_clock(parsed.when.astimezone(tz))
         if parsed.zone:
             clock += f" {zone_label(tz_name)} (regnet om fra {parsed.zone})"
         return answer("needs_date", "Hvilken dag vil dere sende?",
-                      f"Jeg fant klokkeslettet {clock}, men ingen dato.", deadline_sentence)
+                      f"Jeg fant klokkeslettet {clock}, men ingen dato.", sentence)
 
     now_utc, deadline_utc = _utc(now), _utc(deadline)
     earliest, latest = _interval(parsed, tz)
@@ -266,7 +277,7 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
         return answer("already_passed_now", "Det tidspunktet har allerede vært.",
                       f"Dere skrev {plan}, og nå er det "
                       f"{format_datetime(now, tz_name)}.", would_have,
-                      after_deadline or f"{deadline_sentence} Det er {left} igjen.")
+                      after_deadline or f"{sentence} Det er {left} igjen.")
     start = max(earliest or now_utc, now_utc)
     if latest is not None and latest <= deadline_utc:
         margin = ""
@@ -275,13 +286,13 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
             margin = (f"Da er det {humanize_remaining(to_spare)} igjen til fristen." if to_spare
                       else "Det er akkurat på fristen.")
         return answer("in_time", "Ja, det rekker dere.", f"Dere vil sende {plan}.",
-                      deadline_sentence, margin, _last_minute_sentence(call) if near else "")
+                      sentence, margin, _last_minute_sentence(call) if near else "")
     if start > deadline_utc:
         if passed_now:
             return answer("too_late", "Nei, det er for sent.", f"Dere vil sende {plan}.",
                           after_deadline)
         return answer("too_late", "Nei, det er for sent.", f"Dere vil sende {plan}.",
-                      deadline_sentence, f"Dere har {left} igjen. Send før fristen.",
+                      sentence, f"Dere har {left} igjen. Send før fristen.",
                       _last_minute_sentence(call) if near else "")
     local = deadline.astimezone(tz)
     today = now.astimezone(tz).date() == local.date()
@@ -290,9 +301,9 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
         day = "I dag" if today else format_date(local.date()).capitalize()
         return answer("date_only_in_time",
                       f"Ja, hvis dere sender senest kl. {format_clock(local)}.",
-                      f"{day} er fristdagen.", deadline_sentence, left_today,
+                      f"{day} er fristdagen.", sentence, left_today,
                       _last_minute_sentence(call))
     return answer("uncertain", "Det kommer an på når dere sender.", f"Dere vil sende {plan}.",
-                  deadline_sentence,
+                  sentence,
                   f"Det er bare i tide hvis dere sender senest kl. {format_clock(local)} "
                   f"{format_date(local.date())}.", left_today, _last_minute_sentence(call))

@@ -109,6 +109,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
+from veileder.deadline import deadline_sentence
 from veileder.norsk import bullet_list, fold, join_words
 from veileder.orgnr import PUBLIC_ADMINISTRATION_SECTORS as SECTOR_NAMES
 
@@ -1093,7 +1094,7 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
         else:
             steps.append(f"Send inn en {call.frist.hva}.")
             if deadline_message is None:
-                steps.append(call.frist.tekst)
+                steps.append(deadline_sentence(call))
     if verdict.outcome == "eligible":
         steps.append(f"Har dere spørsmål, kan dere kontakte {_contact(call)}.")
     verdict.advice.extend(steps)
