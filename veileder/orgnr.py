@@ -13,6 +13,7 @@ API
     The first organisation number in free text ("vårt orgnr er 974 760 673"), 9 digits that are
     not part of a longer number, grouped 3-3-3 or not. A number with a valid check digit is
     preferred over an earlier one without; ``None`` when there is none.
+    ``without_numbers(text)`` is the text with those numbers left out.
 ``validate(orgnr) -> OrgnrCheck(valid, orgnr, message)``
     Checks length, digits and the mod-11 check digit with ``stdnum.no.orgnr``. ``orgnr`` is the
     compact 9-digit form when valid; ``message`` is a plain Norwegian sentence when not.
@@ -96,6 +97,11 @@ def find_in_text(text: Optional[str]) -> Optional[str]:
         if _stdnum_orgnr.is_valid(candidate):
             return candidate
     return candidates[0] if candidates else None
+
+
+def without_numbers(text: str) -> str:
+    """The text with the organisation numbers :func:`find_in_text` would find left out."""
+    return _IN_TEXT.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -330,5 +336,4 @@ def _norwegian_date(value: object) -> Optional[str]:
 
 def _unavailable(number: str) -> LookupResult:
     return LookupResult("unavailable", None,
-                        "Vi får ikke svar fra Enhetsregisteret akkurat nå. "
-                        "Skriv heller hva slags virksomhet dere er.", number)
+                        "Vi får ikke svar fra Enhetsregisteret akkurat nå.", number)
