@@ -150,12 +150,6 @@ def status(call: Call, now: datetime) -> DeadlineStatus:
                           remaining=max(left, timedelta(0)))
 
 
-def is_in_time(call: Call, when: datetime) -> bool:
-    """True when a submission at ``when`` is at or before the deadline."""
-    _require_aware(when, "when")
-    return _utc(when) <= _utc(call.frist.at)
-
-
 # --- "Will we make it?" -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SubmissionCheck:

@@ -151,11 +151,6 @@ class RegistryEntry:
     under_avvikling: bool = False
     under_tvangsavvikling: bool = False
 
-    @property
-    def public_administration(self) -> bool:
-        """Sector 6100 or 6500: the register places the unit in public administration."""
-        return self.sektorkode in PUBLIC_ADMINISTRATION_SECTORS
-
     @classmethod
     def from_json(cls, data: object) -> "RegistryEntry":
         """Build from the register's JSON for one entity; ``ValueError`` if it is not one."""
