@@ -45,8 +45,9 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         response = selected_response(message)
         topic = response[len("utter_"):] if response else None
-        who = identify(message.get("text"), about_self=True) \
-            if topic in SELF_VERDICT_TOPICS else None
+        who = None
+        if topic in SELF_VERDICT_TOPICS:
+            who = identify(message.get("text"), about_self=True)
         if who is not None and who.family in EXCLUDED:
             verdict = verdict_at(who.facts, clock.call(), clock.now())
             dispatcher.utter_message(text=verdict.summary())

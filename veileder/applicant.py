@@ -35,12 +35,13 @@ NOT_RECOGNISED = (
 #: Said once, after a number the register could not identify, when nothing else did either.
 WRITE_INSTEAD = "Skriv heller hva slags virksomhet dere er."
 
-#: Where the family came from (the API's ``applicant.source``).
-SOURCES = ("family", "enhetsregisteret", "orgform", "description")
-
 
 @dataclass(frozen=True)
 class Identified:
+    """Who is asking. ``source`` is where the family came from: "family", "enhetsregisteret",
+    "orgform" or "description" (the text), ``None`` when nobody could tell (the API's
+    ``applicant.source``); ``lookup`` is the register's answer, when a number was looked up."""
+
     facts: ApplicantFacts
     source: Optional[str] = None
     lookup: Optional[LookupResult] = None
@@ -48,6 +49,7 @@ class Identified:
 
     @property
     def family(self) -> Optional[OrgFamily]:
+        """The kind of applicant; ``None`` when not known (the form asks)."""
         return self.facts.family
 
     @property

@@ -74,6 +74,7 @@ FAMILY_LABELS: Dict[OrgFamily, str] = {
     OrgFamily.UNKNOWN: "en virksomhet av ukjent type",
 }
 
+#: Why a family is covered by the procurement rules (R3).
 COVERED_WHY: Dict[OrgFamily, str] = {
     OrgFamily.MUNICIPALITY: "Kommuner er omfattet av anskaffelsesloven § 2.",
     OrgFamily.COUNTY: "Fylkeskommuner er omfattet av anskaffelsesloven § 2.",
@@ -86,6 +87,7 @@ COVERED_WHY: Dict[OrgFamily, str] = {
                               "anskaffelsesloven § 2.",
 }
 
+#: A hard condition or test, answered yes, no or not known (R1, R4, R10).
 FACT_TEXT: Dict[str, Tuple[str, str, str]] = {  # (yes, no, unknown)
     "publicly_funded": ("Dere er i hovedsak offentlig finansiert.",
                         "Dere er ikke offentlig finansiert.",
@@ -112,6 +114,7 @@ FACT_TEXT: Dict[str, Tuple[str, str, str]] = {  # (yes, no, unknown)
                        "gjennom finansiering, kontroll eller styre."),
 }
 
+#: A "no" that wins over what the family implies (R9).
 OVERRIDE_TEXT: Dict[str, str] = {
     "publicly_funded": "Dere har svart at dere ikke er offentlig finansiert.",
     "public_tasks": "Dere har svart at dere ikke forvalter offentlige oppgaver.",
@@ -119,7 +122,7 @@ OVERRIDE_TEXT: Dict[str, str] = {
                               "anskaffelsesregelverket.",
 }
 
-# soft field -> (criterion id in the call file, strength text, gap text); {navn} is the name
+#: Soft criteria (R11): field -> (criterion id in the call file, strength text, gap text).
 SOFT_CRITERIA: Dict[str, Tuple[str, str, str]] = {
     "challenge": ("samfunnsutfordring",
                   "Prosjektet skal løse en stor utfordring som berører flere interessenter.",
