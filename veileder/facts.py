@@ -25,7 +25,8 @@ def deadline_short(call: Call, now: datetime) -> str:
 
 
 def deadline_with_status(call: Call, now: datetime) -> str:
-    """The deadline sentence (``deadline.deadline_sentence``) and, before it, the time left."""
+    """The deadline sentence (``deadline.deadline_sentence``) and, while it is open, the time
+    left."""
     if deadline_rules.status(call, now).passed:
         return deadline_rules.deadline_sentence(call, passed=True)
     return f"{deadline_rules.deadline_sentence(call)} {deadline_short(call, now)}"
