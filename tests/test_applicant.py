@@ -33,8 +33,10 @@ PRECEDENCE = [
     ("text", {"text": "Vi er Vefsn kommune"}, F.MUNICIPALITY, "description", ()),
     ("text not recognised", {"text": "blåbær"}, None, None, (NOT_RECOGNISED,)),
     # 3. the form code wins over the text
-    ("orgform over text", {"orgform": "KOMM", "text": "vi er et AS"}, F.MUNICIPALITY, "orgform", ()),
-    ("orgform with sector", {"orgform": "AS", "sektorkode": "1520"}, F.PUBLIC_COMPANY, "orgform", ()),
+    ("orgform over text", {"orgform": "KOMM", "text": "vi er et AS"}, F.MUNICIPALITY, "orgform",
+     ()),
+    ("orgform with sector", {"orgform": "AS", "sektorkode": "1520"}, F.PUBLIC_COMPANY, "orgform",
+     ()),
     ("unknown orgform", {"orgform": "BRL", "text": "vi er en kommune"}, F.UNKNOWN, "orgform",
      ("Vi kjenner ikke organisasjonsformen BRL, så vi vurderer vilkårene hver for seg.",)),
     # 2. the register wins over the form code and the text

@@ -565,8 +565,9 @@ class _Scanner:
         if not _exists(naive, zone):
             return ParsedTime(
                 None, has_date, True, "nonexistent_time",
-                f"Klokka {hour:02d}.{frag.minute:02d} finnes ikke {format_date(day, weekday=False)}, "
-                f"fordi klokka ble stilt fram til sommertid den natta.")
+                f"Klokka {hour:02d}.{frag.minute:02d} finnes ikke "
+                f"{format_date(day, weekday=False)}, fordi klokka ble stilt fram til sommertid "
+                f"den natta.")
         when = naive.replace(tzinfo=zone).astimezone(self.zone)
         if zone_label and naive.replace(tzinfo=zone).utcoffset() == when.utcoffset():
             zone_label = None  # e.g. "+02:00" or CEST in summer: the same clock time as tz

@@ -62,7 +62,8 @@ from veileder.norsk import MONTH_NAMES
 DEFAULT_BASE_URL = "https://data.brreg.no/enhetsregisteret/api"
 BASE_URL_ENV = "ENHETSREGISTERET_URL"
 
-#: Institutional sector codes for public administration (docs/eligibility-rules.md R7: a strong signal).
+#: Institutional sector codes for public administration (a strong signal:
+#: docs/eligibility-rules.md R7).
 PUBLIC_ADMINISTRATION_SECTORS = {"6100": "statsforvaltningen", "6500": "kommuneforvaltningen"}
 
 Status = Literal["found", "unknown", "deleted", "unavailable", "invalid"]

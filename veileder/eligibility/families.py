@@ -47,7 +47,8 @@ EXCLUDED: FrozenSet[OrgFamily] = frozenset({
     OrgFamily.COMPANY, OrgFamily.SOLE_TRADER, OrgFamily.PRIVATE_PERSON,
 })
 
-#: Enhetsregisteret organisasjonsform.kode -> family (docs/eligibility-rules.md, organisation forms).
+#: Enhetsregisteret organisasjonsform.kode -> family (docs/eligibility-rules.md, the table of
+#: organisation forms).
 ORGFORM_FAMILY: Dict[str, OrgFamily] = {
     "KOMM": OrgFamily.MUNICIPALITY,
     "FYLK": OrgFamily.COUNTY,
