@@ -1,8 +1,8 @@
 """The guided eligibility check: a Rasa form over ``veileder.eligibility``.
 
 - ``validate_eligibility_form`` decides which questions are needed (``questions_needed``) and
-  reads the answers (``veileder.answers`` for yes/no/"vet ikke", ``family_from_text`` and
-  Enhetsregisteret for who is asking).
+  reads the answers (``veileder.answers`` for yes/no/"vet ikke"; who is asking with
+  ``veileder.applicant.identify``, after looking up an organisation number in Enhetsregisteret).
 - ``action_ask_elig_<field>`` asks the question of ``eligibility.QUESTIONS`` with buttons.
 - ``action_eligibility_summary`` gives the verdict; ``action_reset_eligibility`` starts over,
   reading who is asking from the message that started the check when it says so.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -21,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import clock
 from components.settings import get_settings
 from veileder import answers, orgnr
+from veileder import applicant
 from veileder.eligibility import (
     ANSWER_FIELDS,
     FAMILY_LABELS,
@@ -29,18 +29,17 @@ from veileder.eligibility import (
     TEST_FIELDS,
     ApplicantFacts,
     OrgFamily,
-    family_from_registry,
     family_from_text,
     questions_needed,
 )
 from veileder.facts import verdict_at
+from veileder.orgnr import RegistryEntry
 
 FORM = "eligibility_form"
 FAMILY_SLOT = "elig_family"
 REGISTER_SLOT = "elig_register"
 SLOTS = {name: f"elig_{name}" for name in ("family",) + ANSWER_FIELDS}
 ALL_SLOTS = list(SLOTS.values()) + [REGISTER_SLOT]
-NUMBER = re.compile(r"(?<!\d)\d{3}\s?\d{3}\s?\d{3}(?!\d)")
 
 YES_NO_BUTTONS = [
     {"title": "Ja", "payload": "ja"},
@@ -55,10 +54,6 @@ FAMILY_BUTTONS = [
     {"title": "Bedrift", "payload": "Vi er en bedrift"},
     {"title": "Privatperson", "payload": "Jeg er privatperson"},
 ]
-NOT_UNDERSTOOD_FAMILY = (
-    "Jeg kjente ikke igjen hva slags virksomhet det er. Skriv for eksempel «kommune», "
-    "«statlig etat», «helseforetak», «stiftelse» eller «AS», eller organisasjonsnummeret."
-)
 NOT_UNDERSTOOD_ANSWER = "Svar «ja», «nei» eller «vet ikke», eller trykk på en av knappene."
 
 registry = orgnr.RegistryClient(get_settings().enhetsregisteret_url)
@@ -66,53 +61,42 @@ registry = orgnr.RegistryClient(get_settings().enhetsregisteret_url)
 
 @dataclasses.dataclass
 class Identification:
+    """Who is asking, as the form keeps it: the family's value and the register entry (slots),
+    and what to say about it."""
     family: Optional[str] = None
     register: Optional[Dict[str, Any]] = None
     message: Optional[str] = None
+    looked_up: bool = False  # an organisation number was in the text
 
 
 async def identify(text: str) -> Identification:
-    """Who is asking, from free text or an organisation number in it."""
-    match = NUMBER.search(text or "")
-    if match:
-        check = orgnr.validate(match.group(0))
-        if not check.valid:
-            return Identification(message=check.message)
-        result = await asyncio.to_thread(registry.lookup, check.orgnr)
-        if result.found and result.entry:
-            entry = result.entry
-            family = family_from_registry(entry)
-            what = entry.orgform_beskrivelse or FAMILY_LABELS[family]
-            message = f"Jeg fant {entry.navn} ({what}) i Enhetsregisteret."
-            if result.message:
-                message += " " + result.message
-            return Identification(family.value, dataclasses.asdict(entry), message)
-        fallback = family_from_text(NUMBER.sub(" ", text))
-        if fallback is not None:
-            return Identification(fallback.value, None, result.message)
-        return Identification(message=(result.message or "") + " Skriv heller hva slags virksomhet dere er.")
-    family = family_from_text(text)
-    return Identification(family.value if family else None)
+    """Who is asking (``veileder.applicant.identify``), from free text and the register's answer
+    for an organisation number in it."""
+    number = orgnr.find_in_text(text)
+    lookup = await asyncio.to_thread(registry.lookup, number) if number else None
+    who = applicant.identify(text, lookup=lookup)
+    return Identification(
+        who.family.value if who.family else None,
+        dataclasses.asdict(who.entry) if who.entry else None,
+        who.message,
+        looked_up=lookup is not None,
+    )
 
 
 FAMILY_VALUES = {family.value for family in OrgFamily}
+_ENTRY_FIELDS = {f.name for f in dataclasses.fields(RegistryEntry)}
 
 
 def facts_from_slots(slots: Dict[str, Any]) -> ApplicantFacts:
     register = slots.get(REGISTER_SLOT) or {}
     family = slots.get(FAMILY_SLOT)
-    facts = ApplicantFacts(
-        # only a validated family counts; raw text not yet validated means "not known yet"
-        family=family if family in FAMILY_VALUES else None,
-        name=register.get("navn"),
-        orgnr=register.get("orgnr"),
-        orgform=register.get("orgform"),
-        orgform_beskrivelse=register.get("orgform_beskrivelse"),
-        sektorkode=register.get("sektorkode"),
-        konkurs=bool(register.get("konkurs")),
-        under_avvikling=bool(register.get("under_avvikling")),
-        under_tvangsavvikling=bool(register.get("under_tvangsavvikling")),
-    )
+    # only a validated family counts; raw text not yet validated means "not known yet"
+    family = family if family in FAMILY_VALUES else None
+    if register.get("orgnr") and register.get("navn"):
+        entry = RegistryEntry(**{k: v for k, v in register.items() if k in _ENTRY_FIELDS})
+        facts = ApplicantFacts.from_registry(entry, family=family)
+    else:
+        facts = ApplicantFacts(family=family)
     for name in ANSWER_FIELDS:
         value = slots.get(SLOTS[name])
         if value == answers.YES:
@@ -157,7 +141,7 @@ class ValidateEligibilityForm(FormValidationAction):
             return {}
         requested = tracker.get_slot("requested_slot")
         if requested == FAMILY_SLOT:
-            if family_from_text(text) is not None or NUMBER.search(text):
+            if family_from_text(text) is not None or orgnr.find_in_text(text):
                 return {FAMILY_SLOT: text}
             return {}
         # a correction at a later question: names another kind of body, and is no yes/no answer
@@ -175,7 +159,7 @@ class ValidateEligibilityForm(FormValidationAction):
             return {FAMILY_SLOT: value}  # already validated (e.g. read from the first message)
         ident = await identify(str(value or ""))
         if ident.family is None:
-            dispatcher.utter_message(text=ident.message or NOT_UNDERSTOOD_FAMILY)
+            dispatcher.utter_message(text=ident.message or applicant.NOT_RECOGNISED)
             return {FAMILY_SLOT: None}
         correction = tracker.get_slot("requested_slot") not in (None, FAMILY_SLOT)
         text = ("Takk, da endrer jeg det. " if correction else "") + recognised(ident)
@@ -265,7 +249,7 @@ class ActionResetEligibility(Action):
             if ident.family is not None:
                 dispatcher.utter_message(text=recognised(ident))
                 events.extend(SlotSet(k, v) for k, v in family_events(ident).items())
-            elif ident.message:
+            elif ident.looked_up and ident.message:
                 dispatcher.utter_message(text=ident.message)
         return events
 

@@ -4,8 +4,9 @@
 "Jeg har et enkeltpersonforetak, kan jeg søke?" is the same topic, but the writer has told us
 who is asking, so the answer is the eligibility check's verdict for them ("Dere kan ikke søke",
 the reason and how to take part instead), the same text the check itself ends with.
-``veileder.asker.own_family`` decides; only the families the rules exclude outright qualify,
-because their verdict needs no further question.
+``veileder.applicant.identify`` decides, reading only what the writer says about themselves
+(``about_self``); only the families the rules exclude outright qualify, because their verdict
+needs no further question.
 """
 from __future__ import annotations
 
@@ -15,14 +16,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 
 from actions import clock, texts
-from veileder.asker import own_family
-from veileder.eligibility import ApplicantFacts, OrgFamily
+from veileder.applicant import identify
+from veileder.eligibility import EXCLUDED
 from veileder.facts import verdict_at
 
 RETRIEVAL_INTENT = "faq"
 # FAQ topics about who may not apply, and the families whose verdict follows from that alone.
 SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
-EXCLUDED = {OrgFamily.COMPANY, OrgFamily.SOLE_TRADER, OrgFamily.PRIVATE_PERSON}
 
 
 def selected_response(parse_data: Dict[str, Any]) -> Optional[str]:
@@ -45,9 +45,11 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         response = selected_response(message)
         topic = response[len("utter_"):] if response else None
-        family = own_family(message.get("text")) if topic in SELF_VERDICT_TOPICS else None
-        if family in EXCLUDED:
-            verdict = verdict_at(ApplicantFacts(family=family), clock.call(), clock.now())
+        who = None
+        if topic in SELF_VERDICT_TOPICS:
+            who = identify(message.get("text"), about_self=True)
+        if who is not None and who.family in EXCLUDED:
+            verdict = verdict_at(who.facts, clock.call(), clock.now())
             dispatcher.utter_message(text=verdict.summary())
             return []
         if response:

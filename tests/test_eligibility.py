@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from brreg_standin import fixture_json
 from veileder.call import DEFAULT_CALL_FILE, load_call, parse_call
+from veileder.deadline import deadline_sentence
 from veileder.eligibility import (
     ANSWER_FIELDS,
     CASE_BY_CASE,
@@ -65,7 +66,7 @@ CASES = [
     ("R3 etat", facts(F.STATE_AGENCY), "eligible", ["en del av staten, en fylkeskommune eller en kommune"]),
     ("R3 kommunalt foretak", facts(F.MUNICIPAL_ENTERPRISE), "eligible", ["del av kommunen"]),
     ("R3 interkommunalt", facts(F.INTERMUNICIPAL), "eligible", ["Sammenslutninger av kommuner"]),
-    # R3: usually covered, from the register (every form regelverk.md names)
+    # R3: usually covered, from the register (every form docs/eligibility-rules.md names)
     ("R3 KOMM 6500", registered("KOMM", "6500", "Kommune"), "eligible", ["kommuneforvaltningen (sektorkode 6500)"]),
     ("R3 FYLK", registered("FYLK", "6500", "Fylkeskommune"), "eligible", ["som fylkeskommune (FYLK)"]),
     ("R3 STAT", registered("STAT", "6100", "Staten"), "eligible", ["statsforvaltningen (sektorkode 6100)"]),
@@ -154,7 +155,7 @@ def test_at_least_45_verdict_cases():
     assert len(CASES) >= 45
 
 
-def test_every_orgform_named_in_regelverk_has_a_family_and_a_case():
+def test_every_orgform_named_in_the_rules_has_a_family_and_a_case():
     named = ["KOMM", "FYLK", "STAT", "ORGL", "ADOS", "KF", "FKF", "IKS", "SF", "SÆR", "STI",
              "AS", "ASA", "FLI", "ANNA", "ENK", "ANS", "DA"]
     covered = {c[1].orgform for c in CASES if c[1].orgform}
@@ -267,10 +268,10 @@ def test_passed_deadline_changes_the_advice():
     assert any("Fristen er ute" in a for a in verdict.advice)
 
 
-def test_without_deadline_status_the_call_deadline_text_is_given():
+def test_without_deadline_status_the_deadline_sentence_is_given():
     verdict = evaluate(facts(F.MUNICIPALITY), CALL)
     assert verdict.deadline is None
-    assert CALL.frist.tekst in verdict.advice
+    assert deadline_sentence(CALL) in verdict.advice
 
 
 def test_deadline_also_shown_when_not_eligible():

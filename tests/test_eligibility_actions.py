@@ -90,6 +90,15 @@ def test_an_unknown_number_and_a_register_that_is_down(register, monkeypatch):
     assert asyncio.run(form.identify("991000100, vi er en kommune")).family == "municipality"
 
 
+def test_a_register_that_is_down_asks_once_for_the_kind_of_body(monkeypatch):
+    """The bug of three identifications: 'Skriv heller hva slags virksomhet dere er.' twice."""
+    monkeypatch.setattr(form, "registry", orgnr.RegistryClient(base_url=closed_port_url(), timeout=0.5))
+    result, messages = validate("elig_family", "991 000 100")
+    assert result == {"elig_family": None}
+    assert messages == [messages[0]]
+    assert messages[0].count("Skriv heller hva slags virksomhet dere er.") == 1
+
+
 def validate(slot, value, slot_values=None, requested=None):
     validator = form.ValidateEligibilityForm()
     values = slots(**(slot_values or {}))

@@ -127,7 +127,6 @@ def test_entry_from_register_json():
         orgnr="991000100", navn="TESTVIK KOMMUNE", orgform="KOMM", orgform_beskrivelse="Kommune",
         sektorkode="6500", sektor_beskrivelse="Kommuneforvaltningen", konkurs=False,
         under_avvikling=False, under_tvangsavvikling=False)
-    assert entry.public_administration
 
 
 @pytest.mark.parametrize("data", [None, [], "x", {}, {"organisasjonsnummer": "123"},

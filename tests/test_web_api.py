@@ -147,7 +147,7 @@ def test_after_the_deadline_the_advice_changes(client, monkeypatch):
     monkeypatch.setenv("ASSISTANT_NOW", AFTER)
     data = client.post("/api/sjekk", json={"family": "municipality", **SOFT_YES}).json()
     assert data["outcome"] == "eligible"
-    assert data["deadline"].startswith("Fristen for å sende inn skisse gikk ut")
+    assert data["deadline"].startswith("Fristen gikk ut torsdag 16. april 2020 kl. 17.00 (norsk tid).")
     assert "Send inn en skisse." not in data["advice"]
     assert any(step.startswith("Fristen er ute.") for step in data["advice"])
 

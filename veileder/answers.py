@@ -8,8 +8,9 @@ whatever the classifier thought. No maintained library covers Norwegian yes/no a
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Optional
+
+from veileder.norsk import fold
 
 YES = "ja"
 NO = "nei"
@@ -37,18 +38,16 @@ _NO_WORDS = {
 _NEGATIONS = {"ikke", "ikkje", "not", "aldri", "never", "ingen", "inga", "intet"}
 
 
-def _fold(text: str) -> str:
-    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+def _words(text: str) -> str:
+    """The folded words, one space between them. "aa" and "oe" stay: "noe" is not "no"."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(text, aa=False, oe=False)).strip()
 
 
 def parse_answer(text: Optional[str]) -> Optional[str]:
     """``"ja"``, ``"nei"``, ``"vet_ikke"``, or None when the text is no such answer."""
     if not text:
         return None
-    folded = _fold(text)
+    folded = _words(text)
     if not folded:
         return None
     if "?" in text and len(folded.split()) > 3:

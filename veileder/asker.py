@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from veileder.eligibility import OrgFamily, _fold, family_from_text
+from veileder.eligibility import OrgFamily, family_from_text
+from veileder.norsk import fold
 
 # Clauses: sentences, commas, semicolons, dashes and "og/and/men/but" between them.
 _CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]\s|\s(?:og|men|and|but)\s", re.IGNORECASE)
@@ -50,7 +51,7 @@ def _has_first_person(clause: str) -> bool:
 _APPLY = r"(?:s[øo]e?k(?:e|je|ja|a)|soek(?:e|je)|apply|applying)"
 _ME = r"(?:vi|jeg|jæ|eg|me|we|I)"
 # What one may "søke om" and still mean this call's money.
-_ABOUT_THE_CALL = {_fold(word) for word in (
+_ABOUT_THE_CALL = {fold(word) for word in (
     "midler", "midlar", "midlene", "midla", "midlane", "støtte", "stønad", "tilskudd",
     "tilskot", "tilskuddet", "penger", "pengar", "pengene", "dette", "det", "denne",
     "finansiering", "innovasjonspartnerskap", "partnerskap", "noe", "noko", "funding", "money",
@@ -79,7 +80,7 @@ _APPLY_QUESTIONS = [re.compile(p, re.IGNORECASE) for p in (
 _SOKE_OM = re.compile(rf"{_APPLY}\s+om\s+(?P<what>\w+)", re.IGNORECASE)
 # "... søke om midler fra Forskningsrådet": another funder. "frå denne potten" is this call.
 _FROM_OTHER = re.compile(r"\b(?:fra|frå|fraa|from|hos|gjennom|via|i)\s+(?P<who>\w+)", re.IGNORECASE)
-_THIS_CALL = {_fold(word) for word in (
+_THIS_CALL = {fold(word) for word in (
     "denne", "dette", "den", "det", "potten", "utlysningen", "utlysinga", "utlysingen",
     "ordningen", "ordninga", "dere", "dykk", "innovasjon", "this", "the", "you", "your",
     "tillegg", "dag", "år", "fjor", "samarbeid", "partnerskap",
@@ -95,7 +96,7 @@ def asks_to_apply(text: Optional[str]) -> bool:
         for match in pattern.finditer(text):
             if "verb" in pattern.groupindex:
                 about = _SOKE_OM.match(text, match.start("verb"))
-                if about and _fold(about.group("what")) not in _ABOUT_THE_CALL:
+                if about and fold(about.group("what")) not in _ABOUT_THE_CALL:
                     continue  # "kan vi søke om utsatt frist?" asks for something else
                 if _from_another_funder(text, match.end("verb")):
                     continue  # "kan vi søke om midler fra Forskningsrådet?"
@@ -106,7 +107,7 @@ def asks_to_apply(text: Optional[str]) -> bool:
 def _from_another_funder(text: str, start: int) -> bool:
     end = _CLAUSE_END.search(text, start)
     rest = text[start:end.start() if end else len(text)]
-    return any(_fold(m.group("who")) not in _THIS_CALL for m in _FROM_OTHER.finditer(rest))
+    return any(fold(m.group("who")) not in _THIS_CALL for m in _FROM_OTHER.finditer(rest))
 
 
 def self_check_request(text: Optional[str]) -> Optional[OrgFamily]:

@@ -81,16 +81,6 @@ class Deadline(_Model):
         """The deadline as an aware datetime in its own zone."""
         return self.tidspunkt.replace(tzinfo=ZoneInfo(self.tidssone))
 
-    @property
-    def tekst(self) -> str:
-        """"Frist for skisseinnlevering er torsdag 16. april 2020 kl. 17.00 (norsk tid)."."""
-        from veileder.deadline import format_datetime, zone_label
-
-        return (
-            f"Frist for innlevering av {self.hva} er {format_datetime(self.at, self.tidssone)} "
-            f"({zone_label(self.tidssone)})."
-        )
-
 
 class Criterion(_Model):
     id: constr(regex=r"^[a-z_]+$")

@@ -12,7 +12,8 @@ returns None for the most common Norwegian forms ("16. april 2020 kl. 17.00", "1
 ("fredag" -> 00:00, "i morgon" -> tomorrow at the current clock time), it reads "16.04" as the
 time 16:04 today, it silently accepts times that do not exist in the DST gap, and it picks
 winter time for ambiguous autumn times. Since every answer about the deadline depends on exactly
-those distinctions, the parser below is written by hand, table-driven, with no dateparser call.
+those distinctions, the parser below is written by hand, table-driven, with no dateparser call:
+the words it knows are in ``veileder/date_words.py``, its patterns in ``veileder/date_patterns.py``.
 
 What is understood (text is lower-cased; æ/ø/å may be written ae/o/a, aa; one typo is forgiven
 in month and weekday names of five letters or more, e.g. "torsadg", "febuary")
@@ -80,313 +81,19 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
-DEFAULT_TZ = "Europe/Oslo"
-
-# --- Vocabulary: every name is written here once. --------------------------------------------
-# Month number = position + 1. The first name is bokmål (also nynorsk) and is used for output.
-MONTHS: Tuple[Tuple[str, ...], ...] = (
-    ("januar", "january"),
-    ("februar", "february"),
-    ("mars", "march"),
-    ("april",),
-    ("mai", "may"),
-    ("juni", "june"),
-    ("juli", "july"),
-    ("august",),
-    ("september",),
-    ("oktober", "october"),
-    ("november",),
-    ("desember", "december"),
+from veileder import date_patterns as pat
+from veileder.date_words import (
+    HALVES, MODES, MONTH_BY_NAME, NAMED_DAYS, NEGATED, NUMBERS, PERIODS, RELATION_BY_WORD,
+    RELATIVE, WEEKDAY_BY_NAME, WEEKDAY_BY_PREFIX, ZONES, durations, easter_sunday, normalise,
+    number, repair_typos, zone_from_name, zone_from_offset,
 )
-# Position = datetime.weekday(). Bokmål first (used for output), then nynorsk, then English.
-WEEKDAYS: Tuple[Tuple[str, ...], ...] = (
-    ("mandag", "måndag", "monday"),
-    ("tirsdag", "tysdag", "tuesday"),
-    ("onsdag", "wednesday"),
-    ("torsdag", "thursday"),
-    ("fredag", "friday"),
-    ("lørdag", "laurdag", "saturday"),
-    ("søndag", "sundag", "sunday"),
-)
-MONTH_NAMES_NB: Tuple[str, ...] = tuple(names[0] for names in MONTHS)
-WEEKDAY_NAMES_NB: Tuple[str, ...] = tuple(names[0] for names in WEEKDAYS)
+from veileder.norsk import DEFAULT_TZ, MONTH_NAMES, WEEKDAY_NAMES, format_date
 
-NUMBER_WORDS: Dict[str, int] = {
-    "en": 1, "ett": 1, "ein": 1, "eitt": 1, "ei": 1, "one": 1,
-    "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
-    "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
-    "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11, "tolv": 12, "twelve": 12,
-    "femten": 15, "fifteen": 15, "tjue": 20, "twenty": 20, "tretti": 30, "tredve": 30,
-    "thirty": 30,
-}
-# Words for "one" that are too common to be read as an hour after "før"/"etter" ("før en uke").
-_ARTICLES = {"en", "ei", "ein", "ett", "eitt", "et", "one", "a", "an"}
-
-_RELATIVE_DAYS: Dict[str, Tuple[int, Optional[str]]] = {
-    # phrase (spaces may be left out) -> (days from today, part of day)
-    "i dag": (0, None), "today": (0, None),
-    "i morgen": (1, None), "i morgon": (1, None), "i morra": (1, None),
-    "tomorrow": (1, None), "tomorow": (1, None), "tmrw": (1, None),
-    "i overmorgen": (2, None), "i overmorgon": (2, None), "overimorgen": (2, None),
-    "day after tomorrow": (2, None),
-    "i går": (-1, None), "yesterday": (-1, None),
-    "i kveld": (0, "pm"), "tonight": (0, "pm"), "this evening": (0, "pm"),
-    "i ettermiddag": (0, "pm"), "this afternoon": (0, "pm"),
-    "i formiddag": (0, "am"), "i morges": (0, "am"), "this morning": (0, "am"),
-}
-_PERIOD_WORDS: Dict[str, str] = {
-    "morgen": "am", "morgenen": "am", "morgon": "am", "morgonen": "am", "formiddag": "am",
-    "formiddagen": "am", "tidlig": "am", "tidleg": "am", "morning": "am",
-    "kveld": "pm", "kvelden": "pm", "ettermiddag": "pm", "ettermiddagen": "pm",
-    "afternoon": "pm", "evening": "pm",
-}
-_DURATION_UNITS: Dict[str, str] = {
-    "dag": "days", "dager": "days", "dagar": "days", "døgn": "days", "day": "days", "days": "days",
-    "uke": "weeks", "uker": "weeks", "veke": "weeks", "veker": "weeks", "vekar": "weeks",
-    "week": "weeks", "weeks": "weeks",
-    "time": "hours", "timer": "hours", "timar": "hours", "hour": "hours", "hours": "hours",
-    "minutt": "minutes", "minutter": "minutes", "minuttar": "minutes", "min": "minutes",
-    "minute": "minutes", "minutes": "minutes", "mins": "minutes",
-}
-_HALF_HOUR_WORDS: Dict[str, int] = {
-    "halvtime": 30, "halvtimen": 30, "half an hour": 30, "half hour": 30,
-    "kvarter": 15, "quarter of an hour": 15, "quarter hour": 15,
-}
-# Relation words before a time or date.
-_RELATIONS: Dict[str, str] = {
-    "før": "before", "before": "before", "prior to": "before",
-    "for": "before",  # "før" without ø; only read so right before a time ("for fem", "for kl 17")
-    "innen": "by", "innan": "by", "senest": "by", "seinast": "by", "by": "by", "until": "by",
-    "no later than": "by", "ikke senere enn": "by", "ikkje seinare enn": "by",
-    "etter": "after", "after": "after", "senere enn": "after", "seinare enn": "after",
-    "later than": "after",
-    "tidligst": "from", "tidlegast": "from", "not until": "from", "no earlier than": "from",
-    "earliest": "from",
-    "rundt": "around", "ca": "around", "cirka": "around", "circa": "around",
-    "omkring": "around", "omtrent": "around", "around": "around", "about": "around",
-    "ved": "at", "at": "at",
-}
-# A negation shortly before a relation word reverses it: "vi får ikke signert før fredag" is
-# "not until friday". Not after "det" ("er det ikke greit å sende før fem?" is a question).
-_NEGATED = {"before": "from", "by": "after", "after": "by"}
-_NEGATION = r"(?<!\bdet )\b(?:ikke|ikkje|not|never|aldri|[a-z]+n't)"
-_WEEKDAY_MODES: Dict[str, str] = {
-    "på": "nearest", "on": "nearest", "denne": "nearest", "this": "nearest",
-    "kommende": "nearest", "førstkommende": "nearest", "førstkomande": "nearest",
-    "coming": "nearest",
-    "neste": "next", "next": "next",
-    "forrige": "last", "sist": "last", "siste": "last", "last": "last",
-}
-# Named days in default_year: days from Easter Sunday, or a fixed (month, day).
-_MOVABLE_DAYS: Dict[str, int] = {
-    "skjærtorsdag": -3, "maundy thursday": -3,
-    "langfredag": -2, "good friday": -2,
-    "påskeaften": -1, "easter saturday": -1, "easter eve": -1,
-    "påskedag": 0, "første påskedag": 0, "1. påskedag": 0, "easter sunday": 0, "easter day": 0,
-    "andre påskedag": 1, "annen påskedag": 1, "2. påskedag": 1, "easter monday": 1,
-    "kristi himmelfartsdag": 39, "himmelfartsdag": 39, "kristi himmelfart": 39,
-    "ascension day": 39,
-    "pinseaften": 48, "pinsedag": 49, "første pinsedag": 49, "1. pinsedag": 49,
-    "whit sunday": 49, "andre pinsedag": 50, "annen pinsedag": 50, "2. pinsedag": 50,
-    "whit monday": 50,
-}
-_FIXED_DAYS: Dict[str, Tuple[int, int]] = {
-    "nyttårsdag": (1, 1), "første nyttårsdag": (1, 1), "new year's day": (1, 1),
-    "arbeidernes dag": (5, 1), "grunnlovsdagen": (5, 17), "grunnlovsdag": (5, 17),
-    "julaften": (12, 24), "julaftan": (12, 24), "christmas eve": (12, 24),
-    "første juledag": (12, 25), "1. juledag": (12, 25), "juledag": (12, 25),
-    "christmas day": (12, 25), "andre juledag": (12, 26), "2. juledag": (12, 26),
-    "annen juledag": (12, 26), "boxing day": (12, 26),
-    "nyttårsaften": (12, 31), "new year's eve": (12, 31),
-}
-# Words for the deadline's own day, understood when the caller passes deadline_day.
-_DEADLINE_DAY_WORDS = ("fristdagen", "fristdag", "fristdato", "fristdatoen", "på fristen",
-                       "siste dag", "siste dagen", "siste frist", "deadline day",
-                       "the deadline", "the last day")
-_NEXT_WEEK = ("neste uke", "neste veke", "i neste uke", "i neste veke", "next week")
-_NOW_WORDS = ("nå", "med en gang", "med ein gong", "straks", "now", "right now", "immediately")
-_ZONE_NAMES: Dict[str, str] = {
-    "utc": "UTC", "gmt": "UTC", "cet": "+01:00", "cest": "+02:00", "bst": "+01:00",
-    "norsk tid": DEFAULT_TZ, "norwegian time": DEFAULT_TZ, "oslo time": DEFAULT_TZ,
-    "oslo-tid": DEFAULT_TZ, "london time": "Europe/London", "uk time": "Europe/London",
-    "britisk tid": "Europe/London",
-}
 AROUND_MINUTES = 30  # "rundt 17" means within this many minutes either way
 YEARS = range(1900, 2200)  # dates outside are reported as impossible (and cannot overflow)
-
-# --- Folding: lower case, æøå -> ascii, so sloppy spelling matches the same patterns. ------------
-_FOLD_TABLE = str.maketrans({
-    "æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u",
-    "–": "-", "—": "-", "’": "'", "\u00a0": " ",
-})
-
-
-def fold(text: str) -> str:
-    """Lower-case, æ/ø/å -> ae/o/a, old 'aa' -> 'a', whitespace collapsed.
-
-    "før" becomes "foer", not "for", so it stays apart from the word "for" ("aiming for the 15th").
-    """
-    folded = re.sub(r"\bf(?:ø|oe)r\b", "foer", text.lower())
-    folded = folded.translate(_FOLD_TABLE).replace("aa", "a")
-    return re.sub(r"\s+", " ", folded).strip()
-
-
-def _folded_map(table: Dict[str, object]) -> Dict[str, object]:
-    return {fold(key): value for key, value in table.items()}
-
-
-_MONTH_BY_NAME: Dict[str, int] = {}
-for _number, _names in enumerate(MONTHS, 1):
-    for _name in map(fold, _names):
-        _MONTH_BY_NAME[_name] = _number
-        _MONTH_BY_NAME.setdefault(_name[:3], _number)  # jan, feb, mar, apr, okt/oct, des/dec ...
-_MONTH_BY_NAME["sept"] = 9
-
-_WEEKDAY_BY_NAME: Dict[str, int] = {
-    fold(name): index for index, names in enumerate(WEEKDAYS) for name in names
-}
-_WEEKDAY_BY_PREFIX: Dict[str, int] = {  # "tor", "tors", "fre", "thu": only right before a date
-    name[:length]: index
-    for name, index in _WEEKDAY_BY_NAME.items()
-    for length in range(3, len(name))
-}
-_NUMBERS: Dict[str, int] = _folded_map(NUMBER_WORDS)  # type: ignore[assignment]
-_HOUR_WORDS = {word: n for word, n in _NUMBERS.items() if 1 <= n <= 12}
-_QUALIFIER_HOUR_WORDS = {word: n for word, n in _HOUR_WORDS.items() if word not in _ARTICLES}
-_RELATIVE: Dict[str, Tuple[int, Optional[str]]] = {
-    fold(key).replace(" ", ""): value for key, value in _RELATIVE_DAYS.items()
-}
-_PERIODS: Dict[str, str] = _folded_map(_PERIOD_WORDS)  # type: ignore[assignment]
-_UNITS: Dict[str, str] = _folded_map(_DURATION_UNITS)  # type: ignore[assignment]
-_HALVES: Dict[str, int] = _folded_map(_HALF_HOUR_WORDS)  # type: ignore[assignment]
-_RELATION_BY_WORD: Dict[str, str] = _folded_map(_RELATIONS)  # type: ignore[assignment]
-_MODES: Dict[str, str] = _folded_map(_WEEKDAY_MODES)  # type: ignore[assignment]
-_NAMED_DAYS: Dict[str, object] = {**_folded_map(_MOVABLE_DAYS), **_folded_map(_FIXED_DAYS)}
-_ZONES: Dict[str, str] = _folded_map(_ZONE_NAMES)  # type: ignore[assignment]
-
-# Typo repair: words of 5+ letters one edit away from these become them.
-_FUZZY_TARGETS = sorted(
-    {w for w in list(_MONTH_BY_NAME) + list(_WEEKDAY_BY_NAME) if len(w) >= 5}
-    | {"imorgen", "imorgon", "overmorgen", "overmorgon"}
-)
-_FUZZY_STOP = {"fridag", "fridagen", "mandat", "mandatet", "mandal", "match", "marsj", "imorges"}
-
-
-def _alt(words: Iterable[str], spaced: bool = False) -> str:
-    """Regex alternation, longest first; with spaced=True a space may be missing or repeated."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word)
-        parts.append(escaped.replace(r"\ ", r"\s*") if spaced else escaped.replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(parts) + ")"
-
-
-_MONTH = _alt(_MONTH_BY_NAME)
-_WEEKDAY = _alt(_WEEKDAY_BY_NAME)
-_WEEKDAY_ABBR = _alt(_WEEKDAY_BY_PREFIX)
-_HOURW = _alt(_HOUR_WORDS)
-_NUMW = _alt(_NUMBERS)
-_UNIT = _alt(_UNITS)
-_AMPM = r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
-_OCLOCK = r"(?:\s*o'?\s?clock\b)?"
-_KL = r"\b(?:klokka|klokken|klokke|kloka|klokk|klk|kl)(?![a-z])\.?:?\s*"
-_AFTER_BARE_HOUR = (  # what may follow "før 17" / "før fem" for it to be a time
-    r"(?=\s*(?:$|[^\sa-z0-9]|(?:i|pa|om|og|eller|men|er|da|sa|hvis|dersom|if|on|at|in|the|this|"
-    r"next|neste|samme|same|today|tomorrow|tonight|norsk|norwegian|utc|gmt|cet|cest|am|pm|"
-    r"o'?clock|klokka|kl|tid|idag|imorgen|imorgon|" + _WEEKDAY + "|" + _MONTH + r")\b))"
-)
-
-
-def _pattern(regex: str) -> "re.Pattern[str]":
-    return re.compile(regex)
-
-
-_P_ISO = _pattern(
-    r"(?<![\d.])(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:(?:t|\s+)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
-    r"\s*(?P<z>z\b|[+-]\d{2}(?::?\d{2})?\b)?)?(?![\d])"
-)
-_P_ZONE = _pattern(
-    r"\b(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?\b"
-    r"|(?<=\s)(?P<sign2>[+-])(?P<oh2>\d{2}):?(?P<om2>\d{2})\b"
-    r"|\b(?P<name>" + _alt(_ZONES) + r")\b"
-)
-_P_OFFSET = _pattern(
-    r"\b(?P<pre>om|in|innen|innan|within)\s+"
-    r"(?:(?:(?:en|ei|ein|et|eitt|a|an)\s+)?(?P<half>" + _alt(_HALVES) + r")\b"
-    r"|(?P<n1>\d{1,3}|" + _NUMW + r"|et|a|an)\s+(?P<u1>" + _UNIT + r")\b"
-    r"(?:\s*(?:og|and|,)\s*(?P<n2>\d{1,3}|" + _NUMW + r"|et|a|an)\s+(?P<u2>" + _UNIT + r")\b)?)"
-)
-_AMOUNT = r"(?:\d{1,3}|" + _NUMW + r")"
-_P_MORE = _pattern(  # "tre timer til", "3 more hours", "another 2 hours"
-    r"\b(?:(?P<n1>" + _AMOUNT + r")\s+(?P<u1>" + _UNIT + r")\s+til"
-    r"|(?P<n2>" + _AMOUNT + r")\s+more\s+(?P<u2>" + _UNIT + r")"
-    r"|another\s+(?P<n3>" + _AMOUNT + r")\s+(?P<u3>" + _UNIT + r"))\b"
-)
-_HOUR_TOKEN = r"(?:" + _HOURW + r"|\d{1,2})"
-_P_CLOCK_NB = _pattern(
-    r"\b(?P<n>" + _NUMW + r"|kvart|\d{1,2})\s+(?:minutt(?:er)?\s+)?(?P<dir>over|pa)\s+"
-    r"(?P<halv>halv\s+)?(?P<hw>" + _HOUR_TOKEN + r")(?![a-z\d])"
-)
-_P_CLOCK_HALF = _pattern(r"\bhalv\s+(?P<hw>" + _HOUR_TOKEN + r")(?![a-z\d])")
-_P_CLOCK_EN = _pattern(
-    r"\b(?P<n>" + _NUMW + r"|quarter|half|\d{1,2})\s+(?:minutes?\s+)?(?P<dir>past|to|after)\s+"
-    r"(?P<hw>" + _HOUR_TOKEN + r")(?![a-z\d])"
-)
-_P_KL = _pattern(
-    _KL + r"(?:(?P<hhmm>\d{3,4})(?!\d)"
-    r"|(?P<h>\d{1,2})(?:[.:](?P<m>\d{2})(?:[.:](?P<s>\d{2}))?)?(?![\d])"
-    r"|(?P<hw>" + _HOURW + r")(?![a-z]))" + _AMPM + _OCLOCK
-)
-_P_AT = _pattern(  # English "at 5", "at 4.30pm"; bare "at N" only where Norwegian "at" cannot be
-    r"(?:\bat|@)\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?![\d])" + _AMPM + _OCLOCK
-    + r"(?=\s*(?:$|[,.?!;)]|on\b|tomorrow\b|today\b|tonight\b|utc\b|gmt\b|cet\b|cest\b|"
-    r"norwegian\b|in\b|the\b|next\b|this\b))"
-)
-_P_COLON = _pattern(
-    r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?![\d:])" + _AMPM
-)
-_P_DATE_YEAR = _pattern(
-    r"(?<![\d.:/])(?P<d>\d{1,2})(?P<s1>[./-])(?P<m>\d{1,2})(?P<s2>[./-])(?P<y>\d{4}|\d{2})"
-    r"(?![\d]|[.:]\d)"
-)
-_ORDINAL = r"(?:\.|st\b|nd\b|rd\b|th\b|de\b)?"
-_P_DATE_TEXT = _pattern(
-    r"\b(?P<d>\d{1,2})" + _ORDINAL + r"\s*(?:of\s+)?(?P<mon>" + _MONTH + r")\b\.?"
-    r"(?:\s*,?\s*(?P<y>(?:19|20)\d{2})\b)?"
-    r"|\b(?P<mon2>" + _MONTH + r")\b\.?\s*(?P<d2>\d{1,2})" + _ORDINAL
-    + r"(?![\d:])(?:\s*,?\s*(?P<y2>(?:19|20)\d{2})\b)?"
-)
-_P_TIDEN = _pattern(r"\b(?P<h>" + _HOUR_TOKEN + r")\s*-?\s*(?:tiden|tida|tia)\b")
-_P_AMPM = _pattern(
-    r"(?:(?<![\d.:])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?|\b(?P<hw>" + _HOURW + r"))"
-    r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|\s*o'?\s?clock\b)"
-)
-_P_QUALIFIED = _pattern(
-    r"\b(?:" + _alt(w for w in _RELATION_BY_WORD if w != "at") + r")\.?\s+"
-    r"(?:(?P<h>\d{1,2})(?![\d]|[.:/,-]\d)|(?P<hw>" + _alt(_QUALIFIER_HOUR_WORDS) + r")\b)"
-    + _AFTER_BARE_HOUR
-)
-_P_NOON = _pattern(r"\b(?P<w>noon|midday|midnatt|midnight)\b")
-_P_SHORT_DATE = _pattern(
-    r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P<dot>\.(?!\d))?(?![\d:/]|\.\d)"
-)
-_P_DAY_ONLY = _pattern(r"\b(?:den|the)\s+(?P<d>\d{1,2})(?:\.|st\b|nd\b|rd\b|th\b|e\b)(?!\s*\d)")
-_P_RELATIVE_DAY = _pattern(r"\b(?P<w>" + _alt(map(fold, _RELATIVE_DAYS), spaced=True) + r")\b")
-_P_NAMED_DAY = _pattern(r"(?<![\w.])(?P<w>" + _alt(_NAMED_DAYS) + r")(?![\w])")
-_P_DEADLINE_DAY = _pattern(r"\b(?P<w>" + _alt(map(fold, _DEADLINE_DAY_WORDS)) + r")\b")
-_P_WEEKDAY = _pattern(
-    r"\b(?:(?:pa|on)\s+)?(?:(?P<mode>" + _alt(_MODES) + r")\s+)?(?P<wd>" + _WEEKDAY + r")(?:en)?\b"
-    r"(?P<nw>\s+" + _alt(map(fold, _NEXT_WEEK)) + r"\b)?"
-)
-_P_WEEKDAY_ABBR = _pattern(r"\b(?P<wd>" + _WEEKDAY_ABBR + r")\.?,?\s*(?=\d)")
-_P_PERIOD = _pattern(r"\b(?P<w>" + _alt(_PERIODS) + r"|(?P<ap>[ap])\.m\.?)(?![a-z])")
-_P_NOW = _pattern(r"\b(?P<w>" + _alt(map(fold, _NOW_WORDS)) + r")\b")
-_P_RELATION_BEFORE = _pattern(r"\b(?P<q>" + _alt(_RELATION_BY_WORD) + r")\.?\s*$")
-_P_NEGATION_BEFORE = _pattern(_NEGATION + r"(?:\s+[a-z\-]+){0,3}\s*$")
 
 
 # --- Result -------------------------------------------------------------------------------------
@@ -446,45 +153,6 @@ class _WeekdayFrag:
     next_week: bool
 
 
-def _within_one_edit(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance <= 1 (one insertion, deletion, substitution or swap)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    for i in range(len(long_)):
-        if long_[:i] + long_[i + 1:] == short:
-            return True
-    return False
-
-
-_KNOWN_WORDS = set(_FUZZY_TARGETS) | set(_MONTH_BY_NAME) | set(_WEEKDAY_BY_NAME) | set(_PERIODS)
-
-
-def _repair_typos(text: str) -> str:
-    def fix(match: "re.Match[str]") -> str:
-        word = match.group(0)
-        if word in _KNOWN_WORDS or word in _FUZZY_STOP:
-            return word
-        for target in _FUZZY_TARGETS:
-            if _within_one_edit(word, target):
-                return target
-        return word
-
-    return re.sub(r"[a-z]{5,}", fix, text)
-
-
-def _month_name(month: int) -> str:
-    return MONTH_NAMES_NB[month - 1]
-
-
 def _make_date(year: int, month: int, day: int) -> Tuple[Optional[date], Optional[str]]:
     if year not in YEARS:
         return None, f"Året {year} kan ikke stemme for en innsending."
@@ -492,7 +160,7 @@ def _make_date(year: int, month: int, day: int) -> Tuple[Optional[date], Optiona
         return None, f"Måned nummer {month} finnes ikke. Et år har 12 måneder."
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        name = _month_name(month)
+        name = MONTH_NAMES[month - 1]
         return None, (f"{day}. {name} {year} finnes ikke. "
                       f"{name.capitalize()} {year} har {days} dager.")
     return date(year, month, day), None
@@ -501,37 +169,6 @@ def _make_date(year: int, month: int, day: int) -> Tuple[Optional[date], Optiona
 def _full_year(text: str) -> int:
     year = int(text)
     return 2000 + year if len(text) == 2 else year
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS[word]
-
-
-def _durations(amounts: Iterable[Tuple[Optional[str], Optional[str]]]) -> Dict[str, int]:
-    """[("to", "timer"), ("15", "minutter")] -> {"hours": 2, "minutes": 15}."""
-    totals: Dict[str, int] = {}
-    for n, unit in amounts:
-        if n and unit:
-            key = _UNITS[unit]
-            totals[key] = totals.get(key, 0) + (1 if n in _ARTICLES else _number(n))
-    return totals
-
-
-def _zone_from_offset(sign: str, hours: str, minutes: Optional[str]) -> Tuple[tzinfo, str]:
-    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
-    delta = -delta if sign == "-" else delta
-    total = int(delta.total_seconds() // 60)
-    sign_text = "-" if total < 0 else "+"
-    label = f"UTC{sign_text}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
-    return timezone(delta), label
-
-
-def _zone_from_name(name: str) -> tzinfo:
-    if name == "UTC":
-        return timezone.utc
-    if name.startswith(("+", "-")):
-        return _zone_from_offset(name[0], name[1:3], name[4:6])[0]
-    return ZoneInfo(name)
 
 
 def _exists(naive: datetime, zone: tzinfo) -> bool:
@@ -545,7 +182,7 @@ class _Scanner:
 
     def __init__(self, text: str, now: datetime, default_year: int, zone: ZoneInfo,
                  deadline_day: Optional[date] = None):
-        self.text = _repair_typos(fold(text))
+        self.text = repair_typos(normalise(text))
         self.work = self.text
         self.now = now  # already in zone
         self.today = now.date()
@@ -561,31 +198,31 @@ class _Scanner:
         self.user_zone: Optional[Tuple[tzinfo, str]] = None
         self.period: Optional[str] = None
         passes: List[Tuple["re.Pattern[str]", Callable[["re.Match[str]"], bool]]] = [
-            (_P_ISO, self._iso),
-            (_P_ZONE, self._zone),
-            (_P_OFFSET, self._offset),
-            (_P_MORE, self._more),
-            (_P_NAMED_DAY, self._named_day),
-            (_P_CLOCK_NB, self._clock_nb),
-            (_P_CLOCK_HALF, self._clock_half),
-            (_P_CLOCK_EN, self._clock_en),
-            (_P_KL, self._kl),
-            (_P_DATE_YEAR, self._date_year),
-            (_P_DATE_TEXT, self._date_text),
-            (_P_AT, self._kl),
-            (_P_COLON, self._colon),
-            (_P_TIDEN, self._tiden),
-            (_P_AMPM, self._ampm),
-            (_P_QUALIFIED, self._qualified),
-            (_P_NOON, self._noon),
-            (_P_SHORT_DATE, self._short_date),
-            (_P_DAY_ONLY, self._day_only),
-            (_P_RELATIVE_DAY, self._relative_day),
-            (_P_DEADLINE_DAY, self._deadline_day),
-            (_P_WEEKDAY, self._weekday),
-            (_P_WEEKDAY_ABBR, self._weekday_abbr),
-            (_P_PERIOD, self._period),
-            (_P_NOW, self._now),
+            (pat.ISO, self._iso),
+            (pat.ZONE, self._zone),
+            (pat.OFFSET, self._offset),
+            (pat.MORE, self._more),
+            (pat.NAMED_DAY, self._named_day),
+            (pat.CLOCK_NB, self._clock_nb),
+            (pat.CLOCK_HALF, self._clock_half),
+            (pat.CLOCK_EN, self._clock_en),
+            (pat.KL, self._kl),
+            (pat.DATE_YEAR, self._date_year),
+            (pat.DATE_TEXT, self._date_text),
+            (pat.AT, self._kl),
+            (pat.COLON, self._colon),
+            (pat.TIDEN, self._tiden),
+            (pat.AMPM, self._ampm),
+            (pat.QUALIFIED, self._qualified),
+            (pat.NOON, self._noon),
+            (pat.SHORT_DATE, self._short_date),
+            (pat.DAY_ONLY, self._day_only),
+            (pat.RELATIVE_DAY, self._relative_day),
+            (pat.DEADLINE_DAY, self._deadline_day),
+            (pat.WEEKDAY, self._weekday),
+            (pat.WEEKDAY_ABBR, self._weekday_abbr),
+            (pat.PERIOD, self._period),
+            (pat.NOW, self._now),
         ]
         for pattern, handler in passes:
             consumed = [m.span() for m in pattern.finditer(self.work) if handler(m)]
@@ -604,7 +241,7 @@ class _Scanner:
         if m["z"]:
             z = m["z"]
             self.user_zone = ((timezone.utc, "UTC") if z == "z"
-                              else _zone_from_offset(z[0], z[1:3], z.replace(":", "")[3:5] or None))
+                              else zone_from_offset(z[0], z[1:3], z.replace(":", "")[3:5] or None))
         return True
 
     def _zone(self, m: "re.Match[str]") -> bool:
@@ -612,28 +249,28 @@ class _Scanner:
             return True
         if m["name"]:
             key = re.sub(r"\s+", " ", m["name"])
-            target = _ZONES[key]
+            target = ZONES[key]
             label = "norsk tid" if target == DEFAULT_TZ else key.upper()
-            self.user_zone = (_zone_from_name(target), label)
+            self.user_zone = (zone_from_name(target), label)
         elif m["sign"]:
-            self.user_zone = _zone_from_offset(m["sign"], m["oh"], m["om"])
+            self.user_zone = zone_from_offset(m["sign"], m["oh"], m["om"])
         else:
-            self.user_zone = _zone_from_offset(m["sign2"], m["oh2"], m["om2"])
+            self.user_zone = zone_from_offset(m["sign2"], m["oh2"], m["om2"])
         return True
 
     def _offset(self, m: "re.Match[str]") -> bool:
         """"om 2 timer og 15 minutter", "om to dager", "innen en uke", "om en halvtime"."""
         if m["half"]:
-            self._add_offset(m.start("half"), {"minutes": _HALVES[re.sub(r"\s+", " ", m["half"])]})
+            self._add_offset(m.start("half"), {"minutes": HALVES[re.sub(r"\s+", " ", m["half"])]})
         else:
-            self._add_offset(m.start("n1"), _durations([(m["n1"], m["u1"]), (m["n2"], m["u2"])]))
+            self._add_offset(m.start("n1"), durations([(m["n1"], m["u1"]), (m["n2"], m["u2"])]))
         return True
 
     def _more(self, m: "re.Match[str]") -> bool:
         """"tre timer til" (three more hours), "3 more hours", "another 2 hours"."""
         for n, unit in (("n1", "u1"), ("n2", "u2"), ("n3", "u3")):
             if m[n]:
-                self._add_offset(m.start(), _durations([(m[n], m[unit])]))
+                self._add_offset(m.start(), durations([(m[n], m[unit])]))
         return True
 
     def _add_offset(self, pos: int, totals: Dict[str, int]) -> None:
@@ -646,7 +283,7 @@ class _Scanner:
 
     def _named_day(self, m: "re.Match[str]") -> bool:
         """Holidays: "2. påskedag", "langfredag", "julaften" in default_year."""
-        rule = _NAMED_DAYS[re.sub(r"\s+", " ", m["w"])]
+        rule = NAMED_DAYS[re.sub(r"\s+", " ", m["w"])]
         year = self.default_year
         if isinstance(rule, int):
             if year in YEARS:
@@ -667,7 +304,7 @@ class _Scanner:
         """(hour, bare) for a digit string or number word."""
         if token.isdigit():
             return int(token), len(token) == 1
-        return _NUMBERS[token], True
+        return NUMBERS[token], True
 
     def _clock(self, pos: int, hour_token: str, minute: int, previous_hour: bool = False) -> bool:
         """A 12-hour clock phrase: "ti over fire" (4.10), "halv fem" (previous hour: 4.30)."""
@@ -685,7 +322,7 @@ class _Scanner:
             return 15
         if word == "half":
             return 30
-        value = _number(word)
+        value = number(word)
         return value if 1 <= value <= 29 else None
 
     def _clock_nb(self, m: "re.Match[str]") -> bool:
@@ -745,7 +382,7 @@ class _Scanner:
 
     def _date_text(self, m: "re.Match[str]") -> bool:
         day, name, year = (m["d"], m["mon"], m["y"]) if m["d"] else (m["d2"], m["mon2"], m["y2"])
-        month = _MONTH_BY_NAME[name]
+        month = MONTH_BY_NAME[name]
         self._add_date(m.start(), int(year) if year else self.default_year, month, int(day))
         return True
 
@@ -796,25 +433,25 @@ class _Scanner:
         return True
 
     def _relative_day(self, m: "re.Match[str]") -> bool:
-        offset, period = _RELATIVE[re.sub(r"\s+", "", m["w"])]
+        offset, period = RELATIVE[re.sub(r"\s+", "", m["w"])]
         self.dates.append(_DateFrag(m.start(), self.today + timedelta(days=offset)))
         if period and not self.period:
             self.period = period
         return True
 
     def _weekday(self, m: "re.Match[str]") -> bool:
-        mode = _MODES.get(m["mode"] or "", "nearest")
-        self.weekdays.append(_WeekdayFrag(m.start(), _WEEKDAY_BY_NAME[m["wd"]], mode,
+        mode = MODES.get(m["mode"] or "", "nearest")
+        self.weekdays.append(_WeekdayFrag(m.start(), WEEKDAY_BY_NAME[m["wd"]], mode,
                                           bool(m["nw"])))
         return True
 
     def _weekday_abbr(self, m: "re.Match[str]") -> bool:
-        self.weekdays.append(_WeekdayFrag(m.start(), _WEEKDAY_BY_PREFIX[m["wd"]], "nearest", False))
+        self.weekdays.append(_WeekdayFrag(m.start(), WEEKDAY_BY_PREFIX[m["wd"]], "nearest", False))
         return True
 
     def _period(self, m: "re.Match[str]") -> bool:
         if not self.period:
-            self.period = m["ap"] + "m" if m["ap"] else _PERIODS[m["w"]]
+            self.period = m["ap"] + "m" if m["ap"] else PERIODS[m["w"]]
         return True
 
     def _now(self, m: "re.Match[str]") -> bool:
@@ -861,12 +498,12 @@ class _Scanner:
     def _relation(self, pos: int, own: Optional[str], of_time: bool = True) -> str:
         if own:
             return own
-        found = _P_RELATION_BEFORE.search(self.text[:pos])
+        found = pat.RELATION_BEFORE.search(self.text[:pos])
         if not found or (found["q"] == "for" and not of_time):
             return "at"
-        relation = _RELATION_BY_WORD[re.sub(r"\s+", " ", found["q"])]
-        if relation in _NEGATED and _P_NEGATION_BEFORE.search(self.text[:found.start()]):
-            return _NEGATED[relation]
+        relation = RELATION_BY_WORD[re.sub(r"\s+", " ", found["q"])]
+        if relation in NEGATED and pat.NEGATION_BEFORE.search(self.text[:found.start()]):
+            return NEGATED[relation]
         return relation
 
     def result(self) -> ParsedTime:
@@ -893,12 +530,11 @@ class _Scanner:
                 return ParsedTime(None, True, bool(times), "impossible_date", first.detail)
             day, anchor_pos = first.day, first.pos
             if weekdays and weekdays[0].weekday != day.weekday():
-                named = WEEKDAY_NAMES_NB[weekdays[0].weekday]
-                actual = WEEKDAY_NAMES_NB[day.weekday()]
+                named = WEEKDAY_NAMES[weekdays[0].weekday]
+                actual = WEEKDAY_NAMES[day.weekday()]
                 return ParsedTime(
                     None, True, bool(times), "weekday_mismatch",
-                    f"{day.day}. {_month_name(day.month)} {day.year} er en {actual}, "
-                    f"ikke en {named}.")
+                    f"{format_date(day, weekday=False)} er en {actual}, ikke en {named}.")
         elif weekdays:
             day, anchor_pos = self._weekday_date(weekdays[0]), weekdays[0].pos
 
@@ -929,8 +565,8 @@ class _Scanner:
         if not _exists(naive, zone):
             return ParsedTime(
                 None, has_date, True, "nonexistent_time",
-                f"Klokka {hour:02d}.{frag.minute:02d} finnes ikke {day.day}. "
-                f"{_month_name(day.month)} {day.year}, fordi klokka ble stilt fram til sommertid "
+                f"Klokka {hour:02d}.{frag.minute:02d} finnes ikke "
+                f"{format_date(day, weekday=False)}, fordi klokka ble stilt fram til sommertid "
                 f"den natta.")
         when = naive.replace(tzinfo=zone).astimezone(self.zone)
         if zone_label and naive.replace(tzinfo=zone).utcoffset() == when.utcoffset():
@@ -939,21 +575,6 @@ class _Scanner:
         if relation == "at":  # "før fredag kl 12": the word before the date counts too
             relation = date_relation
         return ParsedTime(when, has_date, True, relation=relation, zone=zone_label)
-
-
-def easter_sunday(year: int) -> date:
-    """Easter Sunday in the Gregorian calendar (Meeus/Jones/Butcher algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday_shift) // 451
-    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
-    return date(year, month, day + 1)
 
 
 def parse_planned_time(text: str, now: datetime, default_year: int, tz: str = DEFAULT_TZ,

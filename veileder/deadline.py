@@ -12,22 +12,22 @@ changes whatever zones the datetimes carry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Optional, Tuple
 from zoneinfo import ZoneInfo
 
 from .call import Call
-from .dates import (
-    AROUND_MINUTES,
-    DEFAULT_TZ,
-    MONTH_NAMES_NB,
-    WEEKDAY_NAMES_NB,
-    ParsedTime,
-    parse_planned_time,
+from .dates import AROUND_MINUTES, ParsedTime, parse_planned_time
+from .norsk import (
+    MONTH_NAMES,
+    format_clock,
+    format_date,
+    format_datetime,
+    humanize_remaining,
+    zone_label,
 )
 
 NEAR_LIMIT = timedelta(hours=1)  # closer than this, the answer spells out the last minute
-_ZONE_LABELS = {"Europe/Oslo": "norsk tid"}
 
 
 def _require_aware(dt: datetime, name: str) -> None:
@@ -39,64 +39,26 @@ def _utc(dt: datetime) -> datetime:
     return dt.astimezone(timezone.utc)
 
 
-# --- Formatting (Norwegian names from dates.py; no locale dependency) -----------------------------
-def zone_label(tz: str) -> str:
-    """How answers name a zone: "norsk tid" for Europe/Oslo."""
-    return _ZONE_LABELS.get(tz, tz)
-
-
-def format_clock(dt: datetime) -> str:
-    """"17.00", or "17.00.30" when there are seconds (the clock as it stands in dt's zone)."""
-    text = f"{dt.hour:02d}.{dt.minute:02d}"
-    return text + f".{dt.second:02d}" if dt.second else text
-
-
-def format_date(day: date) -> str:
-    """"torsdag 16. april 2020"."""
-    weekday, month = WEEKDAY_NAMES_NB[day.weekday()], MONTH_NAMES_NB[day.month - 1]
-    return f"{weekday} {day.day}. {month} {day.year}"
-
-
-def format_datetime(dt: datetime, tz: str = DEFAULT_TZ) -> str:
-    """"torsdag 16. april 2020 kl. 17.00" for an aware datetime, shown in ``tz``."""
-    _require_aware(dt, "dt")
-    local = dt.astimezone(ZoneInfo(tz))
-    return f"{format_date(local.date())} kl. {format_clock(local)}"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def humanize_remaining(td: timedelta) -> str:
-    """"3 dager og 4 timer", "2 timer og 15 minutter", "1 dag", "under ett minutt".
-
-    Rounded down: the answer never promises more time than there is. Days are shown with
-    hours, hours with minutes.
-    """
-    if td < timedelta(0):
-        raise ValueError("remaining time cannot be negative")
-    minutes_total = int(td.total_seconds() // 60)
-    if minutes_total < 1:
-        return "under ett minutt"
-    days, rest = divmod(minutes_total, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        parts = [_plural(days, "dag", "dager")]
-        parts += [_plural(hours, "time", "timer")] if hours else []
-    elif hours:
-        parts = [_plural(hours, "time", "timer")]
-        parts += [_plural(minutes, "minutt", "minutter")] if minutes else []
-    else:
-        parts = [_plural(minutes, "minutt", "minutter")]
-    return " og ".join(parts)
 
 
 # --- Sentences shared by the answers ------------------------------------------------------------
-def _deadline_sentence(call: Call) -> str:
+def deadline_when(call: Call) -> str:
+    """"torsdag 16. april 2020 kl. 17.00 (norsk tid)": the deadline as every answer writes it."""
     tz = call.frist.tidssone
-    return (f"Fristen for å sende inn {call.frist.hva} er {format_datetime(call.frist.at, tz)} "
-            f"({zone_label(tz)}).")
+    return f"{format_datetime(call.frist.at, tz)} ({zone_label(tz)})"
+
+
+def deadline_sentence(call: Call, *, passed: bool = False) -> str:
+    """The sentence every answer gives the deadline in, with date, time and zone.
+
+    "Fristen for å sende inn skisse er torsdag 16. april 2020 kl. 17.00 (norsk tid)."; once it
+    has passed: "Fristen gikk ut torsdag 16. april 2020 kl. 17.00 (norsk tid). Det var fristen
+    for å sende inn skisse."
+    """
+    if passed:
+        return (f"Fristen gikk ut {deadline_when(call)}. "
+                f"Det var fristen for å sende inn {call.frist.hva}.")
+    return f"Fristen for å sende inn {call.frist.hva} er {deadline_when(call)}."
 
 
 def _last_minute_sentence(call: Call) -> str:
@@ -107,9 +69,7 @@ def _last_minute_sentence(call: Call) -> str:
 
 
 def _passed_sentences(call: Call) -> str:
-    tz = call.frist.tidssone
-    return (f"Fristen gikk ut {format_datetime(call.frist.at, tz)} ({zone_label(tz)}). "
-            f"Det var fristen for å sende inn {call.frist.hva}. "
+    return (f"{deadline_sentence(call, passed=True)} "
             f"Jeg kan ikke si noe om senere runder eller nye utlysninger. "
             f"Kontakt {call.kontakt.navn} for å høre mer: {call.kontakt.url}")
 
@@ -127,7 +87,7 @@ class DeadlineStatus:
         if self.passed:
             return _passed_sentences(call)
         tz = ZoneInfo(call.frist.tidssone)
-        sentences = [_deadline_sentence(call)]
+        sentences = [deadline_sentence(call)]
         if self.remaining < timedelta(minutes=1):
             sentences.append("Det er under ett minutt igjen.")
             sentences.append(_last_minute_sentence(call))
@@ -148,12 +108,6 @@ def status(call: Call, now: datetime) -> DeadlineStatus:
     left = _utc(deadline) - _utc(now)
     return DeadlineStatus(deadline=deadline, now=now, passed=left < timedelta(0),
                           remaining=max(left, timedelta(0)))
-
-
-def is_in_time(call: Call, when: datetime) -> bool:
-    """True when a submission at ``when`` is at or before the deadline."""
-    _require_aware(when, "when")
-    return _utc(when) <= _utc(call.frist.at)
 
 
 # --- "Will we make it?" -------------------------------------------------------------------------
@@ -222,7 +176,7 @@ def _describe_plan(parsed: ParsedTime, tz: str) -> str:
 
 def _example(call: Call) -> str:
     local = call.frist.at
-    return f"«{local.day}. {MONTH_NAMES_NB[local.month - 1]} kl. " \
+    return f"«{local.day}. {MONTH_NAMES[local.month - 1]} kl. " \
            f"{format_clock(local - timedelta(hours=1))}»"
 
 
@@ -234,7 +188,7 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
     deadline = call.frist.at
     parsed = parse_planned_time(text, now, default_year=deadline.year, tz=tz_name,
                                 deadline_day=deadline.astimezone(tz).date())
-    deadline_sentence = _deadline_sentence(call)
+    sentence = deadline_sentence(call)
 
     def answer(kind: str, *sentences: str) -> SubmissionCheck:
         message = " ".join(s for s in sentences if s)
@@ -244,18 +198,18 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
     if parsed.error == "not_a_date":
         return answer("not_a_date", "Jeg fant ingen dato eller klokkeslett i meldingen.",
                       f"Skriv når dere vil sende, for eksempel {_example(call)}.",
-                      deadline_sentence)
+                      sentence)
     if parsed.error:
         return answer("impossible_date", parsed.detail or "Den datoen finnes ikke.",
                       f"Skriv tidspunktet på nytt, for eksempel {_example(call)}.",
-                      deadline_sentence)
+                      sentence)
     assert parsed.when is not None
     if not parsed.has_date:
         clock = format_clock(parsed.when.astimezone(tz))
         if parsed.zone:
             clock += f" {zone_label(tz_name)} (regnet om fra {parsed.zone})"
         return answer("needs_date", "Hvilken dag vil dere sende?",
-                      f"Jeg fant klokkeslettet {clock}, men ingen dato.", deadline_sentence)
+                      f"Jeg fant klokkeslettet {clock}, men ingen dato.", sentence)
 
     now_utc, deadline_utc = _utc(now), _utc(deadline)
     earliest, latest = _interval(parsed, tz)
@@ -277,7 +231,7 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
         return answer("already_passed_now", "Det tidspunktet har allerede vært.",
                       f"Dere skrev {plan}, og nå er det "
                       f"{format_datetime(now, tz_name)}.", would_have,
-                      after_deadline or f"{deadline_sentence} Det er {left} igjen.")
+                      after_deadline or f"{sentence} Det er {left} igjen.")
     start = max(earliest or now_utc, now_utc)
     if latest is not None and latest <= deadline_utc:
         margin = ""
@@ -286,13 +240,13 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
             margin = (f"Da er det {humanize_remaining(to_spare)} igjen til fristen." if to_spare
                       else "Det er akkurat på fristen.")
         return answer("in_time", "Ja, det rekker dere.", f"Dere vil sende {plan}.",
-                      deadline_sentence, margin, _last_minute_sentence(call) if near else "")
+                      sentence, margin, _last_minute_sentence(call) if near else "")
     if start > deadline_utc:
         if passed_now:
             return answer("too_late", "Nei, det er for sent.", f"Dere vil sende {plan}.",
                           after_deadline)
         return answer("too_late", "Nei, det er for sent.", f"Dere vil sende {plan}.",
-                      deadline_sentence, f"Dere har {left} igjen. Send før fristen.",
+                      sentence, f"Dere har {left} igjen. Send før fristen.",
                       _last_minute_sentence(call) if near else "")
     local = deadline.astimezone(tz)
     today = now.astimezone(tz).date() == local.date()
@@ -301,9 +255,9 @@ def check_submission(call: Call, text: str, now: datetime) -> SubmissionCheck:
         day = "I dag" if today else format_date(local.date()).capitalize()
         return answer("date_only_in_time",
                       f"Ja, hvis dere sender senest kl. {format_clock(local)}.",
-                      f"{day} er fristdagen.", deadline_sentence, left_today,
+                      f"{day} er fristdagen.", sentence, left_today,
                       _last_minute_sentence(call))
     return answer("uncertain", "Det kommer an på når dere sender.", f"Dere vil sende {plan}.",
-                  deadline_sentence,
+                  sentence,
                   f"Det er bare i tide hvis dere sender senest kl. {format_clock(local)} "
                   f"{format_date(local.date())}.", left_today, _last_minute_sentence(call))

@@ -7,22 +7,13 @@ fact of the call is turned into text, so changing the call file changes every an
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Dict, List
+from typing import Dict
 
 from veileder.call import Call
 from veileder import deadline as deadline_rules
+from veileder.deadline import deadline_when
 from veileder.eligibility import ApplicantFacts, Verdict, evaluate
-
-
-def bullet_list(items: List[str]) -> str:
-    return "\n".join(f"• {item}" for item in items)
-
-
-def join_words(words: List[str], last: str = "og") -> str:
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+from veileder.norsk import bullet_list, join_words
 
 
 def deadline_short(call: Call, now: datetime) -> str:
@@ -33,25 +24,17 @@ def deadline_short(call: Call, now: datetime) -> str:
     return f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen."
 
 
-def deadline_when(call: Call) -> str:
-    """"torsdag 16. april 2020 kl. 17.00 (norsk tid)"."""
-    return (
-        f"{deadline_rules.format_datetime(call.frist.at, call.frist.tidssone)} "
-        f"({deadline_rules.zone_label(call.frist.tidssone)})"
-    )
-
-
-def deadline_sentence(call: Call, now: datetime) -> str:
-    """The deadline with date, time and zone, and its status, in one or two sentences."""
-    when = deadline_when(call)
+def deadline_with_status(call: Call, now: datetime) -> str:
+    """The deadline sentence (``deadline.deadline_sentence``) and, while it is open, the time
+    left."""
     if deadline_rules.status(call, now).passed:
-        return f"Fristen for å sende inn {call.frist.hva} gikk ut {when}."
-    return f"Fristen for å sende inn {call.frist.hva} er {when}. {deadline_short(call, now)}"
+        return deadline_rules.deadline_sentence(call, passed=True)
+    return f"{deadline_rules.deadline_sentence(call)} {deadline_short(call, now)}"
 
 
 def verdict_at(facts: ApplicantFacts, call: Call, now: datetime) -> Verdict:
     """The eligibility verdict, with the deadline's state at ``now`` in its summary (R13)."""
-    return evaluate(facts, call, deadline_message=deadline_sentence(call, now),
+    return evaluate(facts, call, deadline_message=deadline_with_status(call, now),
                     deadline_passed=deadline_rules.status(call, now).passed)
 
 

@@ -13,6 +13,7 @@ API
     The first organisation number in free text ("vårt orgnr er 974 760 673"), 9 digits that are
     not part of a longer number, grouped 3-3-3 or not. A number with a valid check digit is
     preferred over an earlier one without; ``None`` when there is none.
+    ``without_numbers(text)`` is the text with those numbers left out.
 ``validate(orgnr) -> OrgnrCheck(valid, orgnr, message)``
     Checks length, digits and the mod-11 check digit with ``stdnum.no.orgnr``. ``orgnr`` is the
     compact 9-digit form when valid; ``message`` is a plain Norwegian sentence when not.
@@ -55,7 +56,10 @@ import requests
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.no import orgnr as _stdnum_orgnr
 
-#: Institutional sector codes for public administration (regelverk.md: a strong signal).
+from veileder.norsk import MONTH_NAMES
+
+#: Institutional sector codes for public administration (a strong signal:
+#: docs/eligibility-rules.md R7).
 PUBLIC_ADMINISTRATION_SECTORS = {"6100": "statsforvaltningen", "6500": "kommuneforvaltningen"}
 
 Status = Literal["found", "unknown", "deleted", "unavailable", "invalid"]
@@ -90,6 +94,11 @@ def find_in_text(text: Optional[str]) -> Optional[str]:
         if _stdnum_orgnr.is_valid(candidate):
             return candidate
     return candidates[0] if candidates else None
+
+
+def without_numbers(text: str) -> str:
+    """The text with the organisation numbers :func:`find_in_text` would find left out."""
+    return _IN_TEXT.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -138,11 +147,6 @@ class RegistryEntry:
     konkurs: bool = False
     under_avvikling: bool = False
     under_tvangsavvikling: bool = False
-
-    @property
-    def public_administration(self) -> bool:
-        """Sector 6100 or 6500: the register places the unit in public administration."""
-        return self.sektorkode in PUBLIC_ADMINISTRATION_SECTORS
 
     @classmethod
     def from_json(cls, data: object) -> "RegistryEntry":
@@ -313,20 +317,15 @@ def _deleted(number: str, data: object) -> LookupResult:
                         f"Enhetsregisteret{when}. Har virksomheten fått et nytt nummer?", number)
 
 
-_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "desember")
-
-
 def _norwegian_date(value: object) -> Optional[str]:
     """'2019-03-01' -> '1. mars 2019'; anything else -> None."""
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or "")[:10])
     if not match or not 1 <= int(match.group(2)) <= 12:
         return None
     year, month, day = match.groups()
-    return f"{int(day)}. {_MONTHS[int(month) - 1]} {year}"
+    return f"{int(day)}. {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _unavailable(number: str) -> LookupResult:
     return LookupResult("unavailable", None,
-                        "Vi får ikke svar fra Enhetsregisteret akkurat nå. "
-                        "Skriv heller hva slags virksomhet dere er.", number)
+                        "Vi får ikke svar fra Enhetsregisteret akkurat nå.", number)

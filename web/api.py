@@ -1,6 +1,6 @@
 """The JSON API over the domain modules: the eligibility check and the deadline checks.
 
-Thin adapters: the rules are in ``veileder/`` (``eligibility.evaluate``,
+Thin adapters: the rules are in ``veileder/`` (``applicant.identify``, ``eligibility.evaluate``,
 ``eligibility.questions_needed``, ``deadline.status``, ``deadline.check_submission``,
 ``orgnr.validate`` and ``orgnr.RegistryClient``); this module only turns requests into their
 arguments and their results into JSON. The endpoints are plain ``def`` functions, so FastAPI
@@ -11,26 +11,24 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Optional
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Request
 
 from components.settings import Settings
 from veileder import deadline
+from veileder.applicant import Identified, identify
 from veileder.call import current_call
 from veileder.eligibility import (
     ANSWER_FIELDS,
     FAMILY_LABELS,
     QUESTIONS,
-    ApplicantFacts,
     OrgFamily,
-    family_from_codes,
-    family_from_text,
     questions_needed,
 )
 from veileder.facts import verdict_at
-from veileder.orgnr import LookupResult, RegistryClient, format_orgnr
+from veileder.orgnr import LookupResult, RegistryClient
 from web import errors
 from web.api_models import (
     ANSWER_VALUES,
@@ -147,47 +145,13 @@ def _register_out(result: LookupResult) -> RegisterOut:
     )
 
 
-def _base_facts(body: EligibilityIn, settings: Settings) -> Tuple[
-        ApplicantFacts, Optional[str], Optional[RegisterOut], List[str]]:
-    """Who is asking: (facts without answers, where the family came from, register, notes).
-
-    Precedence: an explicit ``family`` wins; then the register entry for ``orgnr``; then the
-    ``orgform`` code (with ``sektorkode``); then the free-text ``description``.
-    """
-    notes: List[str] = []
-    register: Optional[RegisterOut] = None
-    if body.orgnr:
-        result = registry(settings.enhetsregisteret_url).lookup(body.orgnr)
-        register = _register_out(result)
-        if result.found and result.entry:
-            if body.family is not None:
-                return (ApplicantFacts.from_registry(result.entry, family=body.family), "family",
-                        register, notes)
-            return ApplicantFacts.from_registry(result.entry), "enhetsregisteret", register, notes
-        if result.status == "unavailable":
-            notes.append(f"Vi fikk ikke slått opp {format_orgnr(body.orgnr)} i "
-                         f"Enhetsregisteret, så vurderingen bygger på de andre opplysningene.")
-        elif result.message:
-            notes.append(result.message)
-    if body.family is not None:
-        return ApplicantFacts(family=body.family, orgnr=body.orgnr), "family", register, notes
-    if body.orgform:
-        family = family_from_codes(body.orgform, body.sektorkode)
-        if family is OrgFamily.UNKNOWN:
-            notes.append(f"Vi kjenner ikke organisasjonsformen {body.orgform}, så vi vurderer "
-                         f"vilkårene hver for seg.")
-        # not ``orgform``: that field means "registered in Enhetsregisteret as ..."
-        return (ApplicantFacts(family=family, sektorkode=body.sektorkode, orgnr=body.orgnr),
-                "orgform", register, notes)
-    if body.description:
-        family = family_from_text(body.description)
-        if family is not None:
-            return (ApplicantFacts(family=family, sektorkode=body.sektorkode, orgnr=body.orgnr),
-                    "description", register, notes)
-        notes.append(f"Vi kjente ikke igjen hva slags virksomhet «{body.description}» er. "
-                     f"Skriv for eksempel kommune, statlig etat, helseforetak, stiftelse eller "
-                     f"AS, eller oppgi organisasjonsnummeret.")
-    return ApplicantFacts(sektorkode=body.sektorkode, orgnr=body.orgnr), None, register, notes
+def _base_facts(body: EligibilityIn, settings: Settings) -> Identified:
+    """Who is asking (``veileder.applicant.identify``): an explicit ``family`` wins; then the
+    register entry for ``orgnr``; then the ``orgform`` code (with ``sektorkode``); then the
+    free-text ``description``."""
+    lookup = registry(settings.enhetsregisteret_url).lookup(body.orgnr) if body.orgnr else None
+    return identify(body.description, lookup=lookup, family=body.family, orgform=body.orgform,
+                    sektorkode=body.sektorkode)
 
 
 def _question(name: str) -> Question:
@@ -213,7 +177,8 @@ def eligibility_check(body: EligibilityIn,
     """
     call = current_call(settings.assistant_call_file)
     now = settings.now()
-    facts, source, register, notes = _base_facts(body, settings)
+    who = _base_facts(body, settings)
+    facts = who.facts
     for name in ANSWER_FIELDS:
         answer = getattr(body, name)
         if answer is not None:
@@ -233,7 +198,7 @@ def eligibility_check(body: EligibilityIn,
         deadline=verdict.deadline,
         summary=verdict.summary(),
         applicant=Applicant(family=family, label=FAMILY_LABELS.get(family) if family else None,
-                            source=source, name=facts.name, orgnr=facts.orgnr),
-        lookup=register,
-        notes=notes,
+                            source=who.source, name=facts.name, orgnr=facts.orgnr),
+        lookup=_register_out(who.lookup) if who.lookup else None,
+        notes=list(who.notes),
     )
