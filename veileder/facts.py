@@ -1,8 +1,9 @@
 """The call's facts as short Norwegian texts, for response templates and the web service.
 
-Response templates in ``domain.yml`` name these keys as slots (``{call_amount}``); the action
-``action_session_start`` fills them from :func:`fact_slots`. This module is the only place where a
-fact of the call is turned into text, so changing the call file changes every answer.
+Response templates in ``domain.yml`` name these keys (``{call_amount}``); Rasa's response
+generator (``components/nlg.py``) fills them from :func:`fact_slots` when it gives the answer. This
+module is the only place where a fact of the call is turned into text, so changing the call file
+changes every answer.
 """
 from __future__ import annotations
 
