@@ -21,7 +21,8 @@ TRAIN_INPUTS := $(CONFIG) domain.yml $(shell find data -name '*.yml') \
 help:
 	@echo "make run    install, train if needed, start action server :5055, Rasa :5005, web :8000"
 	@echo "make test   install, train if needed, run the whole suite"
-	@echo "make bench  NLU quality, dates, eligibility dialogues and end-to-end answers on held-out data"
+	@echo "make bench  NLU quality, dates, eligibility dialogues and end-to-end answers on held-out data,"
+	@echo "            answer latency with the call's facts, stored bytes per conversation"
 
 install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser
 
@@ -59,6 +60,8 @@ bench: train
 	-$(PY) bench/bench_dates.py
 	-$(PY) bench/bench_dialogues.py
 	-$(PY) bench/bench_answers.py
+	-$(PY) bench/bench_nlg.py
+	-$(PY) bench/bench_stored.py
 
 # Re-resolve every dependency together with rasa in a fresh venv and freeze it.
 lock:

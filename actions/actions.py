@@ -3,42 +3,18 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import (
-    ActionExecuted,
-    EventType,
-    SessionStarted,
-    SlotSet,
-    UserUtteranceReverted,
-)
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
+from rasa_sdk.events import EventType, UserUtteranceReverted
 
 from actions import clock
 from actions import texts
 from actions.texts import SUGGESTIONS
 from veileder import deadline, input_check
-from veileder.facts import fact_slots
 
 clock.check_configuration()
 
 MAX_SUGGESTIONS = 3
 RESPONSE_SELECTOR_KEY = "default"
-
-
-class ActionSessionStart(Action):
-    """Start a session with the call's facts in slots, for the response templates."""
-
-    def name(self) -> Text:
-        return "action_session_start"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        events: List[EventType] = [SessionStarted()]
-        facts = fact_slots(clock.call(), clock.now())
-        events.extend(SlotSet(name, value) for name, value in facts.items())
-        events.append(ActionExecuted("action_listen"))
-        return events
 
 
 class ActionDeadlineStatus(Action):

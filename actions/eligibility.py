@@ -264,7 +264,7 @@ class ActionEligibilitySummary(Action):
             text=verdict.summary(),
             buttons=[{"title": "Start sjekken på nytt", "payload": "Start sjekken på nytt"}],
         )
-        return [SlotSet("elig_outcome", verdict.outcome)]
+        return []
 
 
 class ActionAskStopCheck(Action):

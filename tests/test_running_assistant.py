@@ -105,14 +105,37 @@ def test_changing_the_call_file_changes_answers_without_retraining(assistant):
     original = assistant.call_file.read_text(encoding="utf-8")
     data["frist"]["tidspunkt"] = datetime(2020, 5, 14, 15, 0)
     data["belop"]["kroner"] = 90_000_000
+    sender = new_sender()  # a conversation that is open while the file changes
+    assert "75 millioner kroner" in assistant.text(sender, "Hvor mye penger er det totalt?")
     try:
         assistant.call_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        sender = new_sender()
         deadline = assistant.text(sender, "Når er fristen?")
         assert "torsdag 14. mai 2020 kl. 15.00" in deadline
         assert "90 millioner kroner" in assistant.text(sender, "Hvor mye penger er det totalt?")
+        assert "14. mai 2020" in assistant.text(new_sender(), "Hva skal sendes inn?")
     finally:
         assistant.call_file.write_text(original, encoding="utf-8")
+
+
+def test_no_fact_is_stored_in_a_conversation(assistant):
+    """The facts are filled in when an answer is given; the tracker store holds no slot for
+    them (the only slots set are the check's own)."""
+    import sqlite3
+
+    sender = new_sender()
+    assert "75 millioner kroner" in assistant.text(sender, "Hvor mye penger er det i potten?")
+    assert "Kilde:" in assistant.text(sender, "Hva skal sendes inn?")
+    tracker = requests.get(f"{assistant.rasa_url}/conversations/{sender}/tracker", timeout=10).json()
+    assert [e["event"] for e in tracker["events"][:3]] == ["action", "session_started", "action"]
+    assert not [e for e in tracker["events"] if e["event"] == "slot"]
+    with sqlite3.connect(assistant.workdir / "tracker.db") as db:
+        stored = db.execute("SELECT type_name, data FROM events WHERE sender_id = ?",
+                            (sender,)).fetchall()
+    assert stored and not [name for name, _ in stored if name == "slot"]
+    # a fact is stored only where it was said: in the answers
+    facts = ["75 millioner kroner", "smartcarecluster.no"]
+    said = [name for name, data in stored if any(fact in data for fact in facts)]
+    assert said and set(said) == {"bot"}, said
 
 
 def answer_all(assistant, sender, first, replies):

@@ -1,8 +1,9 @@
 """The call's facts as short Norwegian texts, for response templates and the web service.
 
-Response templates in ``domain.yml`` name these keys as slots (``{call_amount}``); the action
-``action_session_start`` fills them from :func:`fact_slots`. This module is the only place where a
-fact of the call is turned into text, so changing the call file changes every answer.
+Response templates in ``domain.yml`` name these keys (``{call_amount}``); Rasa's response
+generator (``components/nlg.py``) fills them from :func:`fact_slots` when it gives the answer. This
+module is the only place where a fact of the call is turned into text, so changing the call file
+changes every answer.
 """
 from __future__ import annotations
 
@@ -11,25 +12,18 @@ from typing import Dict
 
 from veileder.call import Call
 from veileder import deadline as deadline_rules
-from veileder.deadline import deadline_when
 from veileder.eligibility import ApplicantFacts, Verdict, evaluate
 from veileder.norsk import bullet_list, join_words
 
 
-def deadline_short(call: Call, now: datetime) -> str:
-    """One sentence on the deadline's status; every deadline answer carries it."""
-    state = deadline_rules.status(call, now)
-    if state.passed:
-        return "Fristen har gått ut."
-    return f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen."
-
-
 def deadline_with_status(call: Call, now: datetime) -> str:
     """The deadline sentence (``deadline.deadline_sentence``) and, while it is open, the time
-    left."""
-    if deadline_rules.status(call, now).passed:
+    left: "… Det er 30 minutter igjen til fristen."."""
+    state = deadline_rules.status(call, now)
+    if state.passed:
         return deadline_rules.deadline_sentence(call, passed=True)
-    return f"{deadline_rules.deadline_sentence(call)} {deadline_short(call, now)}"
+    return (f"{deadline_rules.deadline_sentence(call)} "
+            f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen.")
 
 
 def verdict_at(facts: ApplicantFacts, call: Call, now: datetime) -> Verdict:
@@ -53,8 +47,7 @@ def fact_slots(call: Call, now: datetime) -> Dict[str, str]:
         "who_conditions": bullet_list(call.hvem_kan_soke.vilkar),
         "who_cannot_apply": call.hvem_kan_soke.kan_ikke,
         "deadline_what": call.frist.hva,
-        "deadline_text": deadline_when(call),
-        "deadline_state": deadline_short(call, now),
+        "deadline_sentence": deadline_with_status(call, now),
         "criteria_names": bullet_list([c.navn for c in criteria]),
         "gain_potential": call.gevinstpotensial,
         "existing_solution": call.eksisterende_losning,

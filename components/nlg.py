@@ -1,0 +1,88 @@
+"""Rasa's response generator with the call's facts, rendered when an answer is given.
+
+``endpoints.yml`` names this class under ``nlg:``. Every response Rasa sends goes through it:
+the rules' ``utter_*``, the FAQ answers that ``action_answer_faq`` asks for by name
+(``utter_faq/...``), form questions and buttons. It is Rasa's templated generator (response
+variations, channels and slot conditions work as before) with one addition: the template
+variables hold the call's facts from :func:`veileder.facts.fact_slots`, computed at that moment
+with the configured clock and call file. So facts are not stored in conversations, a changed call
+file changes the next answer (the file is re-read when its mtime changes), and "… igjen" turns
+into "Fristen har gått ut." when the deadline passes, even within one conversation.
+
+It renders in Rasa's process: no HTTP hop per response (``bench/bench_nlg.py`` measures it
+against the plain templated generator and a callback NLG server).
+"""
+from __future__ import annotations
+
+import copy
+import logging
+from datetime import datetime
+from typing import Any, Callable, Dict, Optional, Text
+
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import EndpointConfig
+
+from actions import clock
+from veileder.call import Call, CallFileError
+from veileder.facts import fact_slots
+
+logger = logging.getLogger(__name__)
+
+
+class CallFactsNLG(TemplatedNaturalLanguageGenerator):
+    """Templated responses whose variables are the call's facts at answer time, then slots.
+
+    Precedence when a name is in several places: values passed with the message (``kwargs``,
+    as Rasa does), then the facts, then the conversation's slots.
+    """
+
+    def __init__(
+        self,
+        endpoint_config: Optional[EndpointConfig] = None,
+        domain: Optional[Domain] = None,
+        *,
+        now: Callable[[], datetime] = clock.now,
+        call: Callable[[], Call] = clock.call,
+    ) -> None:
+        # Rasa builds the generator before the model is loaded and then sets ``responses``
+        # from the model's domain (Agent.load_model); a domain given here is used as is.
+        super().__init__(domain.responses if domain else {})
+        self._now = now
+        self._call = call
+        self._last_good_call: Optional[Call] = None
+        # Fail at start-up, not at the first answer, on a broken call file or clock setting.
+        self._current_call()
+        self._now()
+
+    def _current_call(self) -> Call:
+        try:
+            self._last_good_call = self._call()
+        except CallFileError:
+            if self._last_good_call is None:
+                raise
+            # A file being edited (or saved broken) must not silence the assistant: answer
+            # from the last valid version; /healthz reports the broken file.
+            logger.exception("call file unreadable; answering from its last valid version")
+        return self._last_good_call
+
+    def facts(self, now: Optional[datetime] = None) -> Dict[Text, Any]:
+        """The call's facts as template variables, at ``now`` (default: the clock)."""
+        return fact_slots(self._current_call(), now or self._now())
+
+    def generate_from_slots(
+        self,
+        utter_action: Text,
+        filled_slots: Dict[Text, Any],
+        output_channel: Text,
+        **kwargs: Any,
+    ) -> Optional[Dict[Text, Any]]:
+        # Variations are chosen on the conversation's slots only (conditions name slots).
+        response = copy.deepcopy(
+            self._random_response_for(utter_action, output_channel, filled_slots)
+        )
+        if response is None:
+            return None
+        variables = dict(filled_slots or {})
+        variables.update(self.facts())
+        return self._fill_response(response, variables, **kwargs)
