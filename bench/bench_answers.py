@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import running_assistant  # noqa: E402
+from testkit.servers import running_assistant  # noqa: E402
 
 SETS = [ROOT / "bench" / "data" / name for name in ("answers_fresh.yml", "answers_issue10.yml")]
 REPLY_SHOWN = 300

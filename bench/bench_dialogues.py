@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import running_assistant  # noqa: E402
+from testkit.servers import running_assistant  # noqa: E402
 from veileder.eligibility import OPENINGS  # noqa: E402
 
 SETS = [ROOT / "bench" / "data" / name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import nlu_eval  # noqa: E402
+from testkit import nlu_eval  # noqa: E402
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 """What a conversation costs in the tracker store: `python bench/bench_stored.py [N]`.
 
 Starts the action server, Rasa (models/assistant.tar.gz) and the web service on 127.0.0.1 with a
-fresh SQLite tracker store (tests/servers.py), plays N scripted conversations (default 60) over
+fresh SQLite tracker store (testkit/servers.py), plays N scripted conversations (default 60) over
 REST, then reads the store: events and bytes per conversation, and each event type's share of
 the stored bytes (the ``data`` column, the event as JSON). Staff statistics read these rows, so
 what is stored should be the conversation, not boilerplate.
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import running_assistant  # noqa: E402
+from testkit.servers import running_assistant  # noqa: E402
 
 SCRIPTS = [
     ["hei", "Hva er utlysningen?", "Hvor mye penger er det?", "takk"],

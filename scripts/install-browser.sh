@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the chat widget and its browser tests need outside Python, installed only when missing:
-#   1. Debian's Chromium (apt-get, as root) for tests/test_browser.py (Playwright drives
+#   1. Debian's Chromium (apt-get, as root) for tests/browser/test_browser.py (Playwright drives
 #      /usr/bin/chromium; no `playwright install`, which downloads a browser build).
 #   2. The npm packages in package.json (socket.io-client for the widget, axe-core for the
 #      tests), with `npm ci` when package-lock.json is newer than node_modules.

@@ -13,7 +13,7 @@ from components.settings import get_settings
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
-ROOT = Path(__file__).resolve().parent.parent
+from testkit import ROOT
 MODEL = ROOT / "models" / "assistant.tar.gz"
 
 

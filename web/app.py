@@ -49,6 +49,7 @@ def project_version() -> str:
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed
         return "0+unknown"
 
+
 __all__ = ["app", "create_app", "MAX_MESSAGE"]
 
 STATIC = Path(__file__).resolve().parent / "static"

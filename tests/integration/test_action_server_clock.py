@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.servers import BIN, ROOT, free_port, wait_for
+from testkit.servers import BIN, ROOT, free_port, wait_for
 
 pytestmark = pytest.mark.slow
 

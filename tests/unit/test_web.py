@@ -5,6 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from components.settings import get_settings
+from testkit import ROOT
 
 
 @pytest.fixture
@@ -139,8 +140,7 @@ def test_health_includes_the_database(client):
 def test_the_api_version_is_the_project_version(client):
     """One version, in pyproject.toml; the OpenAPI document shows the same."""
     import re
-    from pathlib import Path
 
-    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    pyproject = (ROOT / "pyproject.toml").read_text()
     version = re.search(r'^version = "([^"]+)"', pyproject, re.M).group(1)
     assert client.get("/openapi.json").json()["info"]["version"] == version

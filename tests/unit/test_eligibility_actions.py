@@ -6,8 +6,8 @@ import asyncio
 import pytest
 
 from actions import eligibility as form
-from tests.brreg_standin import BrregStandin, closed_port_url
-from tests.helpers import run, tracker
+from testkit.brreg_standin import BrregStandin, closed_port_url
+from testkit.helpers import run, tracker
 from veileder import orgnr
 from veileder.eligibility import OPENINGS
 

@@ -3,9 +3,9 @@
 A tiny ``http.server`` on 127.0.0.1 with an ephemeral port, run in a daemon thread. It answers
 ``GET /enhetsregisteret/api/enheter/{orgnr}`` the way the real register does:
 
-- ``tests/fixtures/brreg/{orgnr}.json``      -> 200 with that JSON (an entity, or a deleted
+- ``testkit/fixtures/brreg/{orgnr}.json``      -> 200 with that JSON (an entity, or a deleted
                                                 entity's ``respons_klasse: "SlettetEnhet"`` body)
-- ``tests/fixtures/brreg/{orgnr}.410.json``  -> 410 with that JSON (removed from the register)
+- ``testkit/fixtures/brreg/{orgnr}.410.json``  -> 410 with that JSON (removed from the register)
 - any other number                           -> 404 with an error body
 
 Per-number behaviour can be overridden in a test with :meth:`BrregStandin.respond` (status,

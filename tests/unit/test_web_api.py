@@ -1,7 +1,7 @@
 """The web service's JSON API, CORS allow-list and health checks, without Rasa.
 
 Requests go through FastAPI's TestClient to the real app; organisation numbers are looked up in
-the local register stand-in (tests/brreg_standin.py), databases are real SQLite files and a
+the local register stand-in (testkit/brreg_standin.py), databases are real SQLite files and a
 PostgreSQL URL where nothing listens.
 """
 from __future__ import annotations
@@ -12,19 +12,17 @@ import sqlite3
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from brreg_standin import closed_port_url, standin_fixture
+from testkit.brreg_standin import closed_port_url, standin_fixture
 from components.settings import get_settings
 from veileder.eligibility import ANSWER_FIELDS, QUESTIONS, SETTLE, SOFT_FIELDS
 import web.api as api_module
 import web.app as app_module
 
-ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "2020-04-16T16:00:00+02:00"   # one hour before the deadline
 AFTER = "2020-04-16T18:00:00+02:00"    # one hour after
 SOFT_YES = {name: "ja" for name in SOFT_FIELDS}

@@ -2,7 +2,7 @@
 
 Fast tests drive ``SlackChannel.handle`` and ``SlackOutput`` directly (no Rasa server); the
 ``model``/``slow`` tests start the real assistant once with Slack on and talk to it as Slack
-does: signed events in, ``chat.postMessage`` calls out to ``tests/slack_standin.py``.
+does: signed events in, ``chat.postMessage`` calls out to ``testkit/slack_standin.py``.
 """
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from components.channels import SeenCache
 from components.slack import (
     SlackChannel, SlackOutput, button_blocks, clean_text, is_signed,
 )
-from tests.slack_standin import (
+from testkit.slack_standin import (
     BOT_ID, BOT_USER_ID, SlackStandin, app_mention_event, block_actions, form_body,
     message_event, signed_headers,
 )
-from tests.servers import ROOT, running_assistant
+from testkit.servers import ROOT, running_assistant
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test"

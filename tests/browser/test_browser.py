@@ -19,7 +19,7 @@ from typing import Dict, Iterator, List
 
 import pytest
 
-from tests.servers import ROOT, free_port, running_assistant
+from testkit.servers import ROOT, free_port, running_assistant
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

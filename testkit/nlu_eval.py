@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Sequence, Tuple
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from testkit import ROOT  # noqa: E402  (the project root)
 HELDOUT = ROOT / "bench" / "data" / "nlu_heldout.yml"
 MODEL = ROOT / "models" / "assistant.tar.gz"
 RETRIEVAL_INTENTS = ("faq", "ukjent")

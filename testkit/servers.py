@@ -12,7 +12,7 @@ from typing import Dict, Iterator, List, Optional
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
+from testkit import ROOT  # noqa: E402  (the project root)
 BIN = Path(sys.executable).parent
 
 

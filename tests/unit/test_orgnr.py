@@ -1,6 +1,6 @@
 """veileder.orgnr: organisation numbers and the Enhetsregisteret client.
 
-The client is tested against the local stand-in register in ``tests/brreg_standin.py``.
+The client is tested against the local stand-in register in ``testkit/brreg_standin.py``.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import requests
 from hypothesis import given, strategies as st
 from stdnum.no import orgnr as stdnum_orgnr
 
-from brreg_standin import BrregStandin, closed_port_url, fixture_json, standin_fixture
+from testkit.brreg_standin import BrregStandin, closed_port_url, fixture_json, standin_fixture
 from components.settings import load_settings
 from veileder.orgnr import (
     LookupResult,

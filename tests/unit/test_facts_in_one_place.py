@@ -19,8 +19,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions import actions, texts
 from components.nlg import CallFactsNLG
-from tests.conftest import ROOT
-from tests.helpers import render, response_texts, run, tracker
+from testkit import ROOT
+from testkit.helpers import render, response_texts, run, tracker
 from veileder import deadline
 from veileder.call import DEFAULT_CALL_FILE, load_call
 from veileder.facts import fact_slots
@@ -164,7 +164,7 @@ def test_response_conditions_still_choose_on_slots(rasa_domain):
 def test_no_fact_is_stored_in_a_new_conversation(tmp_path):
     """A session start stores no slot: the domain has no fact slots and no custom session start
     (Rasa's default, with carry_over_slots_to_new_session false, stores none). The running
-    assistant is checked the same way in tests/test_running_assistant.py."""
+    assistant is checked the same way in tests/integration/test_running_assistant.py."""
     from rasa.core.actions.action import ActionSessionStart
     from rasa.core.channels.channel import CollectingOutputChannel
     from rasa.core.tracker_store import SQLTrackerStore

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import nlu_eval
+from testkit import nlu_eval
 
 FLOOR = 0.90
 

@@ -11,8 +11,8 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from tests.servers import running_assistant
-from tests.teams_standin import BOT_ID, TeamsStandin
+from testkit.servers import running_assistant
+from testkit.teams_standin import BOT_ID, TeamsStandin
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

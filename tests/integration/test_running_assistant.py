@@ -9,8 +9,8 @@ import pytest
 import requests
 import yaml
 
-from tests.brreg_standin import BrregStandin
-from tests.servers import ROOT, running_assistant
+from testkit.brreg_standin import BrregStandin
+from testkit.servers import ROOT, running_assistant
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

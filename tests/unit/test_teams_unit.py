@@ -6,7 +6,7 @@ import jwt
 import pytest
 
 from components import teams
-from tests.teams_standin import BOT_ID, SigningKey, TeamsStandin
+from testkit.teams_standin import BOT_ID, SigningKey, TeamsStandin
 
 
 @pytest.fixture(scope="module")
@@ -281,7 +281,7 @@ async def test_a_failing_token_endpoint_does_not_break_the_dialogue(standin):
 def test_the_manifest_template_fills_in_to_a_teams_app():
     import json
 
-    from tests.servers import ROOT
+    from testkit.servers import ROOT
 
     template = (ROOT / "deploy" / "teams" / "manifest.json").read_text(encoding="utf-8")
     filled = (template.replace("{{TEAMS_APP_ID}}", "11111111-2222-3333-4444-555555555555")

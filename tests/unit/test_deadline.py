@@ -1,10 +1,9 @@
 """Deadline status, formatting and "is this submission time in time?" (the clock setting:
-tests/test_settings.py)."""
+tests/unit/test_settings.py)."""
 from __future__ import annotations
 
 import ast
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -18,6 +17,7 @@ from veileder.deadline import (
     status,
 )
 from zoneinfo import ZoneInfo
+from testkit import ROOT
 
 OSLO = ZoneInfo("Europe/Oslo")
 CALL = load_call(DEFAULT_CALL_FILE)
@@ -241,7 +241,7 @@ def test_check_agrees_with_the_deadline_instant(when):
 
 
 def test_domain_modules_import_no_rasa_or_fastapi():
-    package = Path(__file__).resolve().parent.parent / "veileder"
+    package = ROOT / "veileder"
     for module in sorted(package.rglob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         names = {alias.name.split(".")[0] for node in ast.walk(tree)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from actions.faq import ActionAnswerFaq, selected_response
-from tests.helpers import run, tracker
+from testkit.helpers import run, tracker
 from veileder.asker import own_family
 from veileder.eligibility import OPENINGS, OrgFamily
 

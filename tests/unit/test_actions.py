@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from actions import actions, texts
-from tests.helpers import run, tracker
+from testkit.helpers import run, tracker
 from veileder import input_check
 
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from brreg_standin import fixture_json
+from testkit.brreg_standin import fixture_json
 from veileder.call import DEFAULT_CALL_FILE, load_call, parse_call
 from veileder.deadline import deadline_sentence
 from veileder.eligibility import (
