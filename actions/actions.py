@@ -10,6 +10,7 @@ from actions import clock
 from actions import texts
 from actions.texts import SUGGESTIONS
 from veileder import deadline, input_check
+from veileder.norsk import bullet_list
 
 clock.check_configuration()
 
@@ -89,7 +90,7 @@ class ActionDefaultAskAffirmation(Action):
         ]
         # out_of_scope is what Rasa's two-stage fallback reads as "none of these".
         buttons.append({"title": texts.SOMETHING_ELSE, "payload": "/out_of_scope"})
-        topics = "\n".join(f"• {SUGGESTIONS[key][0]}" for key in keys)
+        topics = bullet_list([SUGGESTIONS[key][0] for key in keys])
         dispatcher.utter_message(
             text=texts.DID_YOU_MEAN.format(topics=topics) + "\n" + texts.DID_YOU_MEAN_TAIL,
             buttons=buttons,
