@@ -22,18 +22,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+def wait_for(url: str, proc: subprocess.Popen, log: Optional[Path] = None,
+             timeout: float = 240) -> None:
+    """Wait until ``url`` answers 200; fail early, with the end of ``log``, if ``proc`` exits."""
+    def tail() -> str:
+        return log.read_text()[-3000:] if log and log.exists() else "(no log)"
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"{url}: process exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+            raise RuntimeError(f"{url}: process exited with {proc.returncode}:\n{tail()}")
         try:
             if requests.get(url, timeout=2).status_code == 200:
                 return
         except requests.RequestException:
             pass
         time.sleep(1)
-    raise RuntimeError(f"{url} did not come up in {timeout}s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"{url} did not come up in {timeout}s:\n{tail()}")
 
 
 class Assistant:
