@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 from actions import clock
 from actions import texts
 from actions.texts import SUGGESTIONS
-from veileder import deadline, input_check
+from veileder import deadline, input_check, polarity
 from veileder.norsk import bullet_list
 
 clock.check_configuration()
@@ -23,8 +23,11 @@ class ActionDeadlineStatus(Action):
         return "action_deadline_status"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        call = clock.call()
-        dispatcher.utter_message(text=deadline.status(call, clock.now()).message(call))
+        call, now = clock.call(), clock.now()
+        answer = deadline.status(call, now).message(call)
+        # "Er fristen i mai?" -> "Nei. Fristen ... er torsdag 16. april 2020 ..."
+        first = polarity.opening(tracker.latest_message.get("text"), "ask_deadline", call, now)
+        dispatcher.utter_message(text=polarity.prefix_answer(first, answer))
         return []
 
 

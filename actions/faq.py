@@ -19,6 +19,7 @@ from actions import clock, texts
 from veileder.applicant import identify
 from veileder.eligibility import EXCLUDED
 from veileder.facts import verdict_at
+from veileder.polarity import OPENING_VARIABLE, opening
 
 RETRIEVAL_INTENT = "faq"
 # FAQ topics about who may not apply, and the families whose verdict follows from that alone.
@@ -37,6 +38,17 @@ def selected_response(parse_data: Dict[str, Any]) -> Optional[str]:
     return response.get("utter_action")
 
 
+def utter_answer(dispatcher, response: str, question: Optional[str],
+                 topic: Optional[str]) -> None:
+    """The FAQ answer, with "Ja."/"Nei." first when the question is a yes/no question
+    (``veileder.polarity``); the response generator puts the opening in front, one message."""
+    first = opening(question, topic, clock.call(), clock.now())
+    if first:
+        dispatcher.utter_message(response=response, **{OPENING_VARIABLE: first})
+    else:
+        dispatcher.utter_message(response=response)
+
+
 class ActionAnswerFaq(Action):
     def name(self) -> Text:
         return "action_answer_faq"
@@ -53,7 +65,7 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(text=verdict.summary())
             return []
         if response:
-            dispatcher.utter_message(response=response)
+            utter_answer(dispatcher, response, message.get("text"), topic)
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over
             contact = clock.call().kontakt
             dispatcher.utter_message(

@@ -7,7 +7,9 @@ variations, channels and slot conditions work as before) with one addition: the 
 variables hold the call's facts from :func:`veileder.facts.fact_slots`, computed at that moment
 with the configured clock and call file. So facts are not stored in conversations, a changed call
 file changes the next answer (the file is re-read when its mtime changes), and "… igjen" turns
-into "Fristen har gått ut." when the deadline passes, even within one conversation.
+into "Fristen har gått ut." when the deadline passes, even within one conversation. An action may
+pass a yes or a no to put first (``answer_opening``, ``veileder.polarity``): one message, the
+answer written once.
 
 It renders in Rasa's process: no HTTP hop per response (``bench/bench_nlg.py`` measures it
 against the plain templated generator and a callback NLG server).
@@ -26,6 +28,7 @@ from rasa.utils.endpoints import EndpointConfig
 from actions import clock
 from veileder.call import Call, CallFileError
 from veileder.facts import fact_slots
+from veileder.polarity import OPENING_VARIABLE, prefix_answer
 
 logger = logging.getLogger(__name__)
 
@@ -85,4 +88,9 @@ class CallFactsNLG(TemplatedNaturalLanguageGenerator):
             return None
         variables = dict(filled_slots or {})
         variables.update(self.facts())
-        return self._fill_response(response, variables, **kwargs)
+        opening = kwargs.pop(OPENING_VARIABLE, None)
+        filled = self._fill_response(response, variables, **kwargs)
+        if opening and filled.get("text"):
+            # "Nei." in front of the FAQ answer to a yes/no question (veileder/polarity.py)
+            filled["text"] = prefix_answer(opening, filled["text"])
+        return filled

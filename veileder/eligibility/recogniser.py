@@ -90,6 +90,8 @@ _VOCAB: List[Tuple[str, str, bool]] = [
     ("aksjeselskap", _N_COMPANY, True), ("asa", _N_COMPANY, False), ("ans", _N_COMPANY, False),
     ("selskap", _N_COMPANY, True), ("bedrift", _N_COMPANY, True), ("firma", _N_COMPANY, True),
     ("company", _N_COMPANY, False), ("business", _N_COMPANY, False), ("firm", _N_COMPANY, False),
+    ("companies", _N_COMPANY, False), ("businesses", _N_COMPANY, False),
+    ("firms", _N_COMPANY, False), ("startups", _N_COMPANY, False),
     ("startup", _N_COMPANY, False), ("oppstartsbedrift", _N_COMPANY, False),
     ("leverandor", _N_COMPANY, True), ("supplier", _N_COMPANY, False),
     ("konsulentselskap", _N_COMPANY, False), ("naeringsliv", _N_COMPANY, False),

@@ -1,0 +1,75 @@
+"""The yes or no goes first in the FAQ and deadline answers: the actions and the generator."""
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.actions import ActionDeadlineStatus
+from actions.faq import ActionAnswerFaq
+from components.nlg import CallFactsNLG
+from testkit import ROOT
+from testkit.helpers import run, tracker
+from veileder.polarity import OPENING_VARIABLE
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_NOW", "2020-04-01T12:00:00+02:00")
+
+
+def faq_tracker(text, key):
+    parse = {"response_selector": {"default": {"response": {
+        "intent_response_key": key, "utter_action": f"utter_{key}", "confidence": 0.9}}}}
+    return tracker(text, "faq", parse=parse)
+
+
+@pytest.mark.parametrize("text,key,first", [
+    ("Er potten på 100 millioner?", "faq/belop", "Nei."),
+    ("Er klima et aktuelt tema?", "faq/tema", "Ja."),
+    ("Må løsningen være ny for markedet?", "faq/finnes_pa_markedet", "Ja."),
+])
+def test_the_faq_action_passes_the_opening_with_the_response(text, key, first):
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, key), {})
+    assert len(messages) == 1
+    assert messages[0]["response"] == f"utter_{key}"
+    assert messages[0][OPENING_VARIABLE] == first
+
+
+def test_a_wh_question_gets_the_answer_unchanged():
+    messages, _ = run(ActionAnswerFaq(), faq_tracker("Hvor mye penger er det?", "faq/belop"), {})
+    assert OPENING_VARIABLE not in messages[0]
+
+
+def test_the_deadline_answer_opens_with_no_for_a_wrong_month():
+    messages, _ = run(ActionDeadlineStatus(), tracker("Er fristen i mai?", "ask_deadline"), {})
+    assert messages[0]["text"].startswith("Nei. Fristen for å sende inn skisse er torsdag "
+                                          "16. april 2020 kl. 17.00")
+
+
+@pytest.fixture(scope="module")
+def rasa_domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def _render(domain, name, **kwargs):
+    nlg = CallFactsNLG(domain=domain, now=lambda: datetime(2020, 4, 1, tzinfo=ZoneInfo(
+        "Europe/Oslo")))
+    track = DialogueStateTracker.from_events("t", [
+        ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
+        UserUttered("x", {"name": "faq", "confidence": 1.0})], slots=domain.slots)
+    return asyncio.run(nlg.generate(name, track, "rest", **kwargs))["text"]
+
+
+def test_the_generator_puts_the_opening_in_front_once(rasa_domain):
+    text = _render(rasa_domain, "utter_faq/belop", **{OPENING_VARIABLE: "Nei."})
+    assert text.startswith("Nei. Det er 75 millioner kroner i utlysningen til sammen.")
+    # the template already says "Nei.": not twice
+    text = _render(rasa_domain, "utter_faq/bedrift", **{OPENING_VARIABLE: "Nei."})
+    assert text.startswith("Nei. Bedrifter") and not text.startswith("Nei. Nei.")
+    assert not _render(rasa_domain, "utter_faq/belop").startswith(("Ja", "Nei"))

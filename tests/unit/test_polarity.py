@@ -1,0 +1,159 @@
+"""A yes/no question gets a yes or a no first (veileder.polarity)."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from veileder.call import load_call
+from veileder.polarity import is_yes_no_question, opening, prefix_answer
+
+CALL = load_call()
+OSLO = ZoneInfo("Europe/Oslo")
+
+CASES = [
+    # (question, topic, opening)
+    # the amount: 75 millioner kroner
+    ("Er potten på 100 millioner?", "faq/belop", "Nei."),
+    ("Er det 75 mill?", "faq/belop", "Ja."),
+    ("75 millioner?", "faq/belop", "Ja."),
+    ("Er potten på 75 000 000 kr?", "faq/belop", "Ja."),
+    ("er potten 75.000.000", "faq/belop", "Ja."),
+    ("Is the budget 75 million?", "faq/belop", "Ja."),
+    ("Er det over 50 millioner?", "faq/belop", "Ja."),
+    ("Er det mer enn 100 mill i potten?", "faq/belop", "Nei."),
+    ("Er det under 80 mnok?", "faq/belop", "Ja."),
+    ("Stemmer det at det er 50 millioner?", "faq/belop", "Nei."),
+    ("Er rammen på hundre millioner?", "faq/belop", "Nei."),
+    ("Er det 75 millioner per prosjekt?", "faq/belop",
+     "Nei, 75 millioner kroner er rammen til sammen."),
+    ("Kan hvert prosjekt få 2 millioner?", "faq/belop", None),
+    ("Hvor mye penger er det?", "faq/belop", None),
+    ("How much money is there?", "faq/belop", None),
+    ("Kor mykje pengar er det i potten?", "faq/belop", None),
+    ("Er det mye penger?", "faq/belop", None),
+    # the deadline: torsdag 16. april 2020 kl. 17.00
+    ("Er fristen i mai?", "ask_deadline", "Nei."),
+    ("Er fristen 16. april?", "ask_deadline", "Ja."),
+    ("Er fristen 16. april kl 12?", "ask_deadline", "Nei."),
+    ("Er fristen 16.4.2020 kl. 17.00?", "ask_deadline", "Ja."),
+    ("Er fristen 15. april?", "ask_deadline", "Nei."),
+    ("Er fristen på en fredag?", "ask_deadline", "Nei."),
+    ("Er fristen torsdag?", "ask_deadline", "Ja."),
+    ("Er fristen kl 17?", "ask_deadline", "Ja."),
+    ("Er fristen klokka 12?", "ask_deadline", "Nei."),
+    ("Is the deadline in April?", "ask_deadline", "Ja."),
+    ("is the deadline april 20th?", "ask_deadline", "Nei."),
+    ("Er fristen i 2021?", "ask_deadline", "Nei."),
+    ("Er ikke fristen 16. april?", "ask_deadline", "Jo."),
+    ("Er fristen før 20. april?", "ask_deadline", "Ja."),
+    ("Er fristen etter 1. mai?", "ask_deadline", "Nei."),
+    ("Lurer på om fristen er 16. april", "ask_deadline", "Ja."),
+    ("Er frista i april?", "frist", "Ja."),
+    ("Er fristen i morgen?", "ask_deadline", None),
+    ("Når er fristen?", "ask_deadline", None),
+    ("Kva er fristen?", "ask_deadline", None),
+    ("Kan du si hva fristen er?", "ask_deadline", None),
+    ("When is the deadline?", "ask_deadline", None),
+    ("Er fristen ute?", "ask_deadline", None),  # needs the clock
+    # who may apply
+    ("Kan private foretak søke?", "faq/bedrift", "Nei."),
+    ("Kan bedrifter søke?", "faq/bedrift", "Nei."),
+    ("Can companies apply?", "faq/bedrift", "Nei."),
+    ("Kan et AS søke?", "faq/bedrift", "Nei."),
+    ("Kan ikke bedrifter søke?", "faq/bedrift", "Nei."),
+    ("Kan bedrifter være med?", "faq/bedrift", "Ja, som leverandør eller partner."),
+    ("Kan jeg som privatperson søke?", "faq/privatperson", "Nei."),
+    ("Kan kommuner søke?", "faq/hvem_kan_soke", "Ja."),
+    ("Gjeld dette fylkeskommunar òg?", "faq/hvem_kan_soke", "Ja."),
+    ("Does this apply to municipalities?", "faq/hvem_kan_soke", "Ja."),
+    ("Kan statlige etater søke?", "faq/hvem_kan_soke", "Ja."),
+    ("Kan vi som stiftelse søke?", "faq/hvem_kan_soke", "Det kommer an på."),
+    ("Kan helseforetak søke?", "faq/hvem_kan_soke", "Det kommer an på."),
+    ("Må søkeren være offentlig?", "faq/hvem_kan_soke", "Ja."),
+    ("Hvem kan søke?", "faq/hvem_kan_soke", None),
+    ("Kven kan søkje?", "faq/hvem_kan_soke", None),
+    # topics
+    ("Er klima et aktuelt tema?", "faq/tema", "Ja."),
+    ("Er helse aktuelt?", "faq/tema", "Ja."),
+    ("Is climate a relevant topic?", "faq/tema", "Ja."),
+    ("Er det greit å søke om mobilitet?", "faq/tema", "Ja."),
+    ("Kan vi søke om noe innen skole?", "faq/tema", "Ja."),
+    ("Må prosjektet handle om klima?", "faq/tema", "Nei."),
+    ("Hvilke temaer er aktuelle?", "faq/tema", None),
+    # a solution on the market
+    ("Må løsningen være ny for markedet?", "faq/finnes_pa_markedet", "Ja."),
+    ("Må det være noe helt nytt?", "faq/finnes_pa_markedet", "Ja."),
+    ("Kan vi kjøpe en løsning som finnes?", "faq/finnes_pa_markedet", "Nei."),
+    ("kan vi kjope hyllevare", "faq/finnes_pa_markedet", "Nei."),
+    ("Can we buy an off-the-shelf product?", "faq/finnes_pa_markedet", "Nei."),
+    ("Må løsninga vere ny?", "faq/finnes_pa_markedet", "Ja."),
+    ("Hva om løsningen finnes?", "faq/finnes_pa_markedet", None),
+    ("Er målet å utvikle nye løsninger?", "faq/formal", "Ja."),
+    # collaboration, what to send, who is behind it, contact, more
+    ("Må vi samarbeide med andre kommuner?", "faq/samarbeid",
+     "Nei, men prosjekter der flere samarbeider, er særlig aktuelle."),
+    ("Kan flere kommuner søke sammen?", "faq/samarbeid", "Ja."),
+    ("Skal vi sende inn en skisse?", "faq/hva_sendes_inn", "Ja."),
+    ("Må vi sende en full søknad?", "faq/hva_sendes_inn", "Nei."),
+    ("Er det Innovasjon Norge som står bak?", "faq/hvem_star_bak", "Ja."),
+    ("Er det Forskningsrådet som står bak?", "faq/hvem_star_bak", "Nei."),
+    ("Har dere et telefonnummer?", "faq/kontakt", "Nei."),
+    ("Kan jeg kontakte Innovasjon Norge?", "faq/kontakt", "Ja."),
+    ("Finnes det en lenke til utlysningen?", "faq/les_mer", "Ja."),
+    # topics without a yes/no rule, and no question at all
+    ("Er gevinstpotensial viktig?", "faq/gevinstpotensial", None),
+    ("Er det 75 mill?", None, None),
+    ("", "faq/belop", None),
+    ("hei", "faq/belop", None),
+]
+
+
+@pytest.mark.parametrize("question,topic,expected", CASES)
+def test_opening(question, topic, expected):
+    assert opening(question, topic, CALL) == expected
+
+
+def test_at_least_60_rows():
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("question,now,expected", [
+    ("Er fristen ute?", datetime(2020, 5, 1, tzinfo=OSLO), "Ja."),
+    ("Er fristen ute?", datetime(2020, 3, 1, tzinfo=OSLO), "Nei."),
+    ("Er det for sent å søke?", datetime(2020, 4, 16, 17, 1, tzinfo=OSLO), "Ja."),
+    ("Is it still open?", datetime(2020, 4, 1, tzinfo=OSLO), "Ja."),
+    ("Er fristen i morgen?", datetime(2020, 4, 15, 9, tzinfo=OSLO), "Ja."),
+    ("Er fristen i dag?", datetime(2020, 4, 15, 9, tzinfo=OSLO), "Nei."),
+])
+def test_deadline_with_the_clock(question, now, expected):
+    assert opening(question, "ask_deadline", CALL, now=now) == expected
+
+
+YES_NO = [
+    ("Er potten på 100 millioner?", True), ("Må løsningen være ny?", True),
+    ("Kan private foretak søke?", True), ("Gjeld dette oss?", True), ("Is it open?", True),
+    ("Can we apply?", True), ("Does this apply to us?", True), ("Hei! Er fristen i mai?", True),
+    ("Stemmer det at fristen er 16. april?", True), ("fristen er 16. april, ikke sant?", True),
+    ("Vet du om fristen er i april?", True), ("75 mill?", True),
+    ("Hva er fristen?", False), ("Kva er fristen?", False), ("Når er fristen?", False),
+    ("How much money is there?", False), ("Hvor mye kan vi få?", False),
+    ("Kan du fortelle hva utlysningen er?", False), ("Vi er en kommune.", False),
+    ("Hvem står bak? Er det Innovasjon Norge?", False), ("", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", YES_NO)
+def test_is_yes_no_question(text, expected):
+    assert is_yes_no_question(text) is expected
+
+
+@pytest.mark.parametrize("opening_,answer,expected", [
+    ("Nei.", "Det er 75 millioner kroner.", "Nei. Det er 75 millioner kroner."),
+    ("Nei.", "Nei. Bedrifter kan ikke søke.", "Nei. Bedrifter kan ikke søke."),
+    ("Ja, som leverandør eller partner.", "Nei. Bedrifter kan ikke søke.",
+     "Ja, som leverandør eller partner. Bedrifter kan ikke søke."),
+    (None, "Det er 75 millioner kroner.", "Det er 75 millioner kroner."),
+    ("Jo.", "Fristen er 16. april.", "Jo. Fristen er 16. april."),
+])
+def test_prefix_answer(opening_, answer, expected):
+    assert prefix_answer(opening_, answer) == expected
