@@ -124,8 +124,12 @@ CASES = [
     ("R8 coverage via tests fails", facts(F.UNKNOWN, publicly_funded=True, public_tasks=True, covered_by_procurement="?", general_interest=False), "not_eligible", ["ikke et offentligrettslig organ"]),
     ("R8 family 'vet ikke'", ApplicantFacts(unknown=frozenset({"family"}), publicly_funded=True, public_tasks=True, covered_by_procurement=True), "eligible", []),
     ("no family yet", facts(None), "uncertain", ["Vi vet ikke hva slags virksomhet", "organisasjonsnummeret"]),
-    # R9: an answer wins over the family
-    ("R9 kommune says not covered", facts(F.MUNICIPALITY, covered_by_procurement=False), "not_eligible", ["Dere har svart at dere ikke omfattes av anskaffelsesregelverket"]),
+    # R9: an answer wins over the family; a "no" to what a covered family implies is a conflict
+    ("R9 kommune says not covered", facts(F.MUNICIPALITY, covered_by_procurement=False), "uncertain", ["Kommuner omfattes normalt av anskaffelsesregelverket (anskaffelsesloven § 2). Dere sier at dere ikke omfattes.", SETTLE["covered_by_procurement"], CONTACT]),
+    ("R9 kommune not covered: never said to be covered", facts(F.MUNICIPALITY, covered_by_procurement=False), "uncertain", ["Dere sier at dere ikke omfattes"]),
+    ("R9 fylkeskommune says not funded", facts(F.COUNTY, publicly_funded=False), "uncertain", ["Fylkeskommuner er normalt offentlig finansiert", "Dere sier at dere ikke er offentlig finansiert", SETTLE["publicly_funded"]]),
+    ("R9 etat says no public tasks", facts(F.STATE_AGENCY, public_tasks=False, covered_by_procurement=True), "uncertain", ["forvalter normalt offentlige oppgaver", SETTLE["public_tasks"]]),
+    ("R9 KOMM in register says not covered", registered("KOMM", "6500", covered_by_procurement=False), "uncertain", ["Kommuner omfattes normalt", SETTLE["covered_by_procurement"]]),
     ("R9 AS 6500 answer wins over sector", registered("AS", "6500", general_interest=True, publicly_funded=False), "not_eligible", ["ikke offentlig finansiert"]),
     # R12: register status is mentioned, the outcome stands
     ("R12 konkurs", registered("AS", "2100", konkurs=True, under_avvikling=True), "not_eligible", ["konkurs og under avvikling", "status i Enhetsregisteret"]),
@@ -385,7 +389,10 @@ def test_properties_of_questions_and_verdicts(family, sector, values):
         assert asked == [] and verdict.missing == []
     if verdict.outcome == "uncertain":
         assert verdict.missing
-        assert [m for m in verdict.missing if m not in applicant.unknown] == asked
+        # R9: a "no" to what a covered family implies is settled with Innovasjon Norge, not asked
+        conflicts = {n for n in HARD_FIELDS if family in COVERED and answers[n] is False}
+        assert [m for m in verdict.missing
+                if m not in applicant.unknown and m not in conflicts] == asked
     assert verdict.summary().split("\n")[0] == OPENINGS[verdict.outcome]
     assert sum(verdict.summary().count(o) for o in OPENINGS.values()) == 1
 
@@ -620,3 +627,16 @@ def test_text_and_registry_agree_on_each_family():
 ])
 def test_hyphenated_intermunicipal(text):
     assert family_from_text(text) == OrgFamily.INTERMUNICIPAL
+
+
+@pytest.mark.parametrize("family", sorted(COVERED, key=lambda f: f.value))
+def test_r9_a_covered_family_that_says_not_covered_is_not_told_it_is_covered(family):
+    verdict = evaluate(ApplicantFacts(family=family, covered_by_procurement=False), CALL)
+    text = verdict.summary()
+    assert verdict.outcome == "uncertain"
+    assert "er omfattet av anskaffelsesloven" not in text and "Dere omfattes av" not in text
+    assert "omfattes normalt av anskaffelsesregelverket (anskaffelsesloven § 2)" in text
+    assert "Dere sier at dere ikke omfattes" in text
+    assert verdict.settle == [SETTLE["covered_by_procurement"]]
+    assert "covered_by_procurement" not in questions_needed(
+        ApplicantFacts(family=family, covered_by_procurement=False))

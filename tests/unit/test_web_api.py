@@ -65,8 +65,9 @@ CHECKS = [
     ("company in words", {"description": "Vi er et lite konsulentselskap"}, "not_eligible",
      "description", []),
     ("sole trader", {"family": "sole_trader", "challenge": "ja"}, "not_eligible", "family", []),
+    # R9: a county that says it is not publicly funded contradicts its form: settle it
     ("county answering no to a hard condition", {"family": "county", "publicly_funded": "nei"},
-     "not_eligible", "family", []),
+     "uncertain", "family", list(SOFT_FIELDS)),
     ("publicly owned AS is case by case", {"orgform": "AS", "sektorkode": "1520"}, "uncertain",
      "orgform", ["general_interest", "publicly_funded", "public_control", *SOFT_FIELDS]),
     ("foundation meeting the three tests",

@@ -93,7 +93,10 @@ R8  A body of unknown form is asked the three conditions of R1; if it does not k
 R9  Every answer the applicant gives wins over what the family implies; the family is "a
     starting point for the rules, not a verdict on its own". [docs/eligibility-rules.md R9]
     One exception follows from R4: for the case-by-case forms a failed test means "not
-    covered" even if the applicant also answered "covered".
+    covered" even if the applicant also answered "covered". A "no" from a usually covered
+    family (R3) to one of the three conditions is a conflict: ``uncertain``, the reasons name
+    what the family normally is and what the applicant said, and the question is settled with
+    Innovasjon Norge, not asked again.
 R10 Unknown answers give ``uncertain``; the reply names the exact question to settle with
     Innovasjon Norge (contact from the call file). [Issue; "honest about the unknown":
     docs/eligibility-rules.md R10]

@@ -24,6 +24,7 @@ from veileder.eligibility.wording import (
     FAMILY_LABELS,
     OPENINGS,
     OVERRIDE_TEXT,
+    conflict_text,
     SETTLE,
     SOFT_CRITERIA,
 )
@@ -114,8 +115,10 @@ class ApplicantFacts:
 class _Resolved:
     """Effective values after R3-R9, with where each came from."""
     values: Dict[str, Optional[bool]]
-    source: Dict[str, str]  # "svar", "familie", "sektorkode", "avledet"
+    source: Dict[str, str]  # "svar", "familie", "sektorkode", "avledet", "konflikt"
     path: Tuple[str, ...]   # the fields the rules ask for, in order (hard part only)
+    #: hard conditions the family implies and the applicant denies (R9): left open, to settle
+    conflicts: Tuple[str, ...] = ()
 
     def __getitem__(self, name: str) -> Optional[bool]:
         return self.values.get(name)
@@ -145,7 +148,11 @@ def _resolve(facts: ApplicantFacts) -> _Resolved:
             values[name], source[name] = value, why
 
     public_sector = facts.sektorkode in PUBLIC_ADMINISTRATION_SECTORS
+    conflicts: Tuple[str, ...] = ()
     if family in COVERED:                                   # R3
+        # R9: "we are a municipality" and "we are not covered" cannot both hold as they stand;
+        # neither wins, the verdict names both and the question to settle.
+        conflicts = tuple(n for n in HARD_FIELDS if given(n) is False)
         for name in HARD_FIELDS:
             derive(name, True, "familie")
     if family in CASE_BY_CASE:                              # R5
@@ -166,6 +173,9 @@ def _resolve(facts: ApplicantFacts) -> _Resolved:
     elif any(t is False for t in tests) and family is not None and family not in COVERED:
         derive("covered_by_procurement", False, "avledet")  # R8: unknown form, via the tests
 
+    for name in conflicts:
+        values[name], source[name] = None, "konflikt"
+
     # The hard path: the fields the rules ask for, in order (R3, R4, R5, R8).
     if family is None:
         path: Tuple[str, ...] = ("family",)
@@ -182,7 +192,7 @@ def _resolve(facts: ApplicantFacts) -> _Resolved:
         if facts.covered_by_procurement is None and (
                 "covered_by_procurement" in facts.unknown or any(t is not None for t in tests)):
             path = HARD_FIELDS + TEST_FIELDS
-    return _Resolved(values, source, path)
+    return _Resolved(values, source, path, conflicts)
 
 
 #: The hard conditions each test helps to settle; a test is not asked once they are settled.
@@ -206,7 +216,7 @@ def _open_fields(facts: ApplicantFacts) -> List[str]:
         return ["family"]
     if _hard_failed(family, r):
         return []
-    open_ = [name for name in r.path if r[name] is None and not (
+    open_ = [name for name in r.path if r[name] is None and name not in r.conflicts and not (
         name in _FEEDS and all(r[h] is not None for h in _FEEDS[name]))]
     open_.extend(name for name in SOFT_FIELDS if getattr(facts, name) is None)
     return open_
@@ -314,13 +324,13 @@ def evaluate(facts: ApplicantFacts, call: "Call", deadline_message: Optional[str
         verdict = Verdict("not_eligible", reasons, advice=advice)
         return _finish(verdict, facts, call, deadline_message, deadline_passed)
 
-    if any(r[name] is None for name in HARD_FIELDS):                        # R10
-        open_hard = [n for n in _open_fields(facts) if n not in SOFT_FIELDS]
+    if any(r[name] is None for name in HARD_FIELDS):                        # R9, R10
+        open_hard = list(r.conflicts) + [n for n in _open_fields(facts) if n not in SOFT_FIELDS]
         if not open_hard:  # pragma: no cover - every None hard field lies on the path
             open_hard = [n for n in HARD_FIELDS if r[n] is None]
         settle = [SETTLE[n] for n in open_hard]
         advice = [f"Spør {_contact(call)} om dette:"] + [f"«{q}»" for q in settle]
-        if any(n not in facts.unknown for n in open_hard):
+        if any(n not in facts.unknown and n not in r.conflicts for n in open_hard):
             advice.append("Eller svar på spørsmålene her, så vurderer vi saken på nytt.")
         missing = _open_fields(facts) or open_hard
         verdict = Verdict("uncertain", reasons, advice=advice, missing=missing, settle=settle)
@@ -359,7 +369,7 @@ def _who_reasons(facts: ApplicantFacts, family: Optional[OrgFamily]) -> List[str
 def _rule_reasons(family: OrgFamily, r: _Resolved, call: "Call") -> List[str]:
     """The reasons from the rules, in the order they decide; the first failure ends them."""
     reasons: List[str] = []
-    if family in COVERED:
+    if family in COVERED and "covered_by_procurement" not in r.conflicts:
         reasons.append(COVERED_WHY[family])
         if all(r.source.get(n) == "familie" for n in HARD_FIELDS):
             reasons.append(f"Dere {_conditions(call)}.")
@@ -391,8 +401,11 @@ def _rule_reasons(family: OrgFamily, r: _Resolved, call: "Call") -> List[str]:
         if value is None and name == "public_tasks" and r["general_interest"] is None and \
                 "general_interest" in order:
             continue  # the open test 1 says it
+        if name in r.conflicts:  # R9: the family says yes, the applicant no: name both
+            lines.append((conflict_text(family, name), None))
+            continue
         if value is False and family in COVERED and r.source.get(name) == "svar":
-            lines.append((OVERRIDE_TEXT[name], False))  # R9: the answer wins over the family
+            lines.append((OVERRIDE_TEXT[name], False))  # pragma: no cover - now a conflict
         elif value is True and name == "public_control" and r.source.get(name) == "avledet":
             lines.append(("Det betyr at virksomheten er nært knyttet til det offentlige.", True))
         else:

@@ -114,6 +114,35 @@ FACT_TEXT: Dict[str, Tuple[str, str, str]] = {  # (yes, no, unknown)
                        "gjennom finansiering, kontroll eller styre."),
 }
 
+#: The families that are normally covered, as a group: "Kommuner omfattes normalt …" (R9).
+FAMILY_PLURAL: Dict[OrgFamily, str] = {
+    OrgFamily.MUNICIPALITY: "Kommuner",
+    OrgFamily.COUNTY: "Fylkeskommuner",
+    OrgFamily.STATE: "Staten og departementene",
+    OrgFamily.STATE_AGENCY: "Statlige etater og andre enheter i offentlig forvaltning",
+    OrgFamily.MUNICIPAL_ENTERPRISE: "Kommunale og fylkeskommunale foretak",
+    OrgFamily.INTERMUNICIPAL: "Interkommunale selskaper og samarbeid",
+}
+#: What such a family normally is, and what the applicant said instead (R9).
+NORMALLY: Dict[str, Tuple[str, str]] = {
+    "publicly_funded": ("er normalt offentlig finansiert",
+                        "Dere sier at dere ikke er offentlig finansiert."),
+    "public_tasks": ("forvalter normalt offentlige oppgaver",
+                     "Dere sier at dere ikke forvalter offentlige oppgaver."),
+    "covered_by_procurement": ("omfattes normalt av anskaffelsesregelverket "
+                               "(anskaffelsesloven § 2)",
+                               "Dere sier at dere ikke omfattes."),
+}
+
+
+def conflict_text(family: OrgFamily, field: str) -> str:
+    """"Kommuner omfattes normalt av anskaffelsesregelverket (anskaffelsesloven § 2). Dere sier
+    at dere ikke omfattes. Det må avklares." (R9)."""
+    normally, said = NORMALLY[field]
+    group = FAMILY_PLURAL.get(family, "Slike virksomheter")
+    return f"{group} {normally}. {said} Det må avklares før vi kan si om dere kan søke."
+
+
 #: A "no" that wins over what the family implies (R9).
 OVERRIDE_TEXT: Dict[str, str] = {
     "publicly_funded": "Dere har svart at dere ikke er offentlig finansiert.",
