@@ -20,6 +20,7 @@ from actions import clock
 from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
+from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
     ANSWER_FIELDS,
     FAMILY_LABELS,
@@ -107,10 +108,19 @@ def facts_from_slots(slots: Dict[str, Any]) -> ApplicantFacts:
     return facts
 
 
-def family_events(ident: Identification) -> Dict[str, Any]:
-    """Slots for a newly known family: answers that depend on the family start over."""
+def stated_slots(text: Optional[str]) -> Dict[str, Any]:
+    """The answer slots a message fills by saying so ("vi er heleid av kommunen",
+    "vi følger anskaffelsesreglene"): ``veileder.eligibility.statements.stated_facts``."""
+    return {SLOTS[name]: answers.YES if value else answers.NO
+            for name, value in stated_facts(text).items() if name in ANSWER_FIELDS}
+
+
+def family_events(ident: Identification, text: Optional[str] = None) -> Dict[str, Any]:
+    """Slots for a newly known family: answers that depend on the family start over, except
+    what the same message ``text`` states."""
     values: Dict[str, Any] = {FAMILY_SLOT: ident.family, REGISTER_SLOT: ident.register}
     values.update({SLOTS[name]: None for name in HARD_FIELDS + TEST_FIELDS})
+    values.update(stated_slots(text))
     return values
 
 
@@ -123,6 +133,16 @@ def recognised(ident: Identification) -> str:
 class ValidateEligibilityForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_eligibility_form"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        """Facts the message states fill their slots first, so the next question is chosen
+        knowing them; the answer to the question asked is read as before."""
+        text = _fresh_text(tracker)
+        requested = tracker.get_slot("requested_slot")
+        stated = [SlotSet(slot, value) for slot, value in stated_slots(text).items()
+                  if slot != requested and tracker.get_slot(slot) != value]
+        tracker.add_slots(stated)
+        return stated + await super().run(dispatcher, tracker, domain)
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
         facts = facts_from_slots(tracker.slots)
@@ -163,7 +183,7 @@ class ValidateEligibilityForm(FormValidationAction):
         correction = tracker.get_slot("requested_slot") not in (None, FAMILY_SLOT)
         text = ("Takk, da endrer jeg det. " if correction else "") + recognised(ident)
         dispatcher.utter_message(text=text.strip())
-        return family_events(ident)
+        return family_events(ident, _fresh_text(tracker))
 
 
 def _fresh_text(tracker: Tracker) -> Optional[str]:
@@ -179,6 +199,8 @@ def _fresh_text(tracker: Tracker) -> Optional[str]:
 
 
 def _answer_extractor(slot: str):
+    field = slot[len("elig_"):]
+
     async def extract(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """A yes/no/"vet ikke" answer the classifier took for something else ("usikker")."""
         text = _fresh_text(tracker)
@@ -186,7 +208,7 @@ def _answer_extractor(slot: str):
             text is None
             or tracker.get_slot("requested_slot") != slot
             or slot in tracker.slots_to_validate()
-            or answers.parse_answer(text) is None
+            or answers.read(field, text).kind is None
         ):
             return {}
         return {slot: text}
@@ -196,11 +218,16 @@ def _answer_extractor(slot: str):
 
 
 def _answer_validator(slot: str):
+    field = slot[len("elig_"):]
+
     async def validate(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        parsed = answers.parse_answer(str(value or ""))
-        if parsed is None:
+        # read against the question: "delvis" is "vet ikke", "ikke noe kommersielt" a yes
+        answer = answers.read(field, str(value or ""))
+        if answer.kind is None:
             dispatcher.utter_message(text=NOT_UNDERSTOOD_ANSWER)
-        return {slot: parsed}
+        elif answer.note:
+            dispatcher.utter_message(text=answer.note)
+        return {slot: answer.value}
 
     validate.__name__ = f"validate_{slot}"
     return validate
@@ -245,11 +272,14 @@ class ActionResetEligibility(Action):
         # and says who is asking.
         if intent in ("check_eligibility", "inform_org"):
             ident = await identify(tracker.latest_message.get("text") or "")
+            text = tracker.latest_message.get("text")
             if ident.family is not None:
                 dispatcher.utter_message(text=recognised(ident))
-                events.extend(SlotSet(k, v) for k, v in family_events(ident).items())
+                events.extend(SlotSet(k, v) for k, v in family_events(ident, text).items())
             elif ident.looked_up and ident.message:
                 dispatcher.utter_message(text=ident.message)
+            if ident.family is None:
+                events.extend(SlotSet(k, v) for k, v in stated_slots(text).items())
         return events
 
 

@@ -96,3 +96,8 @@ def test_at_least_50_rows():
 ])
 def test_public_share(text, share):
     assert public_share(text) == share
+
+
+def test_a_question_after_a_statement_does_not_hide_it():
+    assert stated_facts("Vi er en kommune, men vi er ikke omfattet av anskaffelsesregelverket. "
+                        "Kan vi søke?") == {CP: False}

@@ -25,6 +25,7 @@ from veileder.eligibility.wording import (
     OPENINGS,
     OVERRIDE_TEXT,
     conflict_text,
+    existing_solution_gap,
     SETTLE,
     SOFT_CRITERIA,
 )
@@ -457,8 +458,8 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
             text = prefix + no
             if name == "challenge":
                 text += f" {call.gevinstpotensial}"
-            elif name == "no_market_solution":
-                text += f" {call.eksisterende_losning}"
+            elif name == "no_market_solution":  # buying what exists does not fit
+                text += f" {existing_solution_gap(call)}"
             verdict.gaps.append(text)
         elif label and label not in unanswered and criterion_id not in answered:
             unanswered.append(label)

@@ -54,7 +54,7 @@ _QUESTION_START = re.compile(r"^(?:er|kan|ma|har|skal|gjelder|gjeld|hva|kva|hvem
 def _clauses(text: str) -> List[Tuple[str, bool]]:
     """(folded clause, is a question) pairs."""
     out: List[Tuple[str, bool]] = []
-    for part in re.split(r"(?<=[?])", text or ""):
+    for part in re.findall(r"[^.!?\n]+[.!?]*", text or ""):
         question = part.strip().endswith("?")
         folded = fold(part, oe=False).replace("'", " ").replace("’", " ")
         folded = re.sub(r"[^a-z0-9%/,.!;:\n ]+", " ", folded)

@@ -6,9 +6,12 @@ apply, the criteria names, the contact) come from the call file, not from here.
 """
 from __future__ import annotations
 
-from typing import Dict, Tuple
+from typing import TYPE_CHECKING, Dict, Tuple
 
 from veileder.eligibility.families import OrgFamily
+
+if TYPE_CHECKING:  # pragma: no cover
+    from veileder.call import Call
 
 #: The Norwegian question the form asks for each field.
 QUESTIONS: Dict[str, str] = {
@@ -173,3 +176,15 @@ SOFT_CRITERIA: Dict[str, Tuple[str, str, str]] = {
                       "Dere samarbeider ikke med andre offentlige virksomheter. Prosjekter "
                       "der flere offentlige virksomheter samarbeider, er særlig aktuelle."),
 }
+
+
+def existing_solution_gap(call: "Call") -> str:
+    """Why a project that buys a solution that exists does not fit, and what would (R11).
+
+    The criterion and the purpose come from the call file (``eksisterende_losning``,
+    ``formal.innovasjonspartnerskap``), so a changed call changes the text.
+    """
+    return ("Utlysningen gir ikke penger til å kjøpe en løsning som finnes fra før. "
+            f"{call.eksisterende_losning.strip()} {call.formal.innovasjonspartnerskap.strip()} "
+            "Det som kan passe, er å utvikle noe nytt sammen med bedrifter, for eksempel når "
+            "løsningene som finnes i dag, ikke dekker behovet.")
