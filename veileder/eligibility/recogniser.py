@@ -60,6 +60,8 @@ _VOCAB: List[Tuple[str, str, bool]] = [
     ("foundation", _N_FOUNDATION, False),
     ("forening", _N_ASSOC, True), ("foreining", _N_ASSOC, True), ("innretning", _N_ASSOC, False),
     ("idrettslag", _N_ASSOC, False), ("association", _N_ASSOC, False), ("fli", _N_ASSOC, False),
+    ("klubb", _N_ASSOC, True), ("club", _N_ASSOC, False), ("frivilligsentral", _N_ASSOC, False),
+    ("voluntary", _N_ASSOC, False), ("volunteer", _N_ASSOC, False),
     ("frivillig", _N_ASSOC, False), ("frivilleg", _N_ASSOC, False), ("ideell", _N_ASSOC, False),
     ("nonprofit", _N_ASSOC, False), ("ngo", _N_ASSOC, False), ("charity", _N_ASSOC, False),
     # the state and its agencies
@@ -93,6 +95,11 @@ _VOCAB: List[Tuple[str, str, bool]] = [
     ("companies", _N_COMPANY, False), ("businesses", _N_COMPANY, False),
     ("firms", _N_COMPANY, False), ("startups", _N_COMPANY, False),
     ("startup", _N_COMPANY, False), ("oppstartsbedrift", _N_COMPANY, False),
+    ("oppstartselskap", _N_COMPANY, False), ("gründerbedrift", _N_COMPANY, False),
+    # cooperatives (SA) are private businesses
+    ("samvirke", _N_COMPANY, True), ("samvirkelag", _N_COMPANY, True),
+    ("samvirkeforetak", _N_COMPANY, True), ("andelslag", _N_COMPANY, True),
+    ("cooperative", _N_COMPANY, False), ("coop", _N_COMPANY, False),
     ("leverandor", _N_COMPANY, True), ("supplier", _N_COMPANY, False),
     ("konsulentselskap", _N_COMPANY, False), ("naeringsliv", _N_COMPANY, False),
     # sole traders and private persons
@@ -117,6 +124,18 @@ _E_SUFFIXES = frozenset({"a", "ar", "ane", "en", "er", "ene", "ens"})
 _FUZZY_RATIO = 0.85
 _CLOSE_RATIO = 0.9
 _PREPOSITIONS_OTHER = {"til", "med", "mot", "overfor", "to", "with", "towards", "av", "by", "fra"}
+# Words that name another party's role: a public body after them (within four words) is a
+# customer, funder or partner, never the applicant ("vi selger tjenester til fylkeskommunen",
+# "vi får tilskudd fra staten", "we are a startup selling to municipalities"). Matched as
+# prefixes of folded words.
+_OTHER_ROLE_BEFORE = ("selg", "solg", "lever", "tilskud", "tilskot", "stott", "stonad", "midl",
+                      "finansier", "samarbeid", "hjelp", "konsulent", "bistar", "radgiv",
+                      "kunde", "sell", "suppl", "deliver", "grant", "fund", "collaborat",
+                      "partner", "serve", "consult", "oppdrag", "avtale", "kontrakt",
+                      "contract", "customer", "client")
+_WORKPLACE = {"i", "in", "hos", "ved", "at", "pa", "within"}
+# ... and after a public body, the same: "med kommunen som kunde", "kommunen er kunden vår".
+_OTHER_ROLE_AFTER = ("kunde", "customer", "client", "oppdragsgiv", "partner", "eier", "eig")
 _DETERMINERS_AS = {"et", "eit", "ett", "vart", "eget", "eige", "privat", "privateid",
                    "eid", "eigd", "heleid", "heleigd", "kommunalt", "statlig", "statleg",
                    "offentlig", "offentleg", "fylkeskommunalt", "norsk", "lite", "stort"}
@@ -197,13 +216,18 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
 
     The first organisation word the writer uses about themselves wins ("vi er en bedrift som
     samarbeider med kommunen" is a company); a public word after "til/med/av ..." names another
-    party and counts only when nothing else does. Modifiers combine: "kommunalt foretak",
+    party and counts only when nothing else does. A public body named as a customer, funder or
+    partner ("selger til fylkeskommunen", "tilskudd fra staten", "med kommunen som kunde",
+    "we sell to hospitals") never counts: with nothing else, nobody can tell (``None``), and
+    the form asks. A workplace is no other party ("rådgiver i Steinkjer kommune").
+    Cooperatives (samvirke, SA) are private businesses. Modifiers combine: "kommunalt foretak",
     "statlig foretak", "AS eid av kommunen", "Helse Nord", "sole trader", "private person".
     """
     if not text or not text.strip():
         return None
     # "inter-municipal", "inter kommunalt": one word, as the lexicon has it
     text = re.sub(r"\binter[-\s]+(kommunal|municipal)", r"inter\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bnon[-\s]+profit", "nonprofit", text, flags=re.IGNORECASE)
     toks = _tokens(text)
     concepts: List[Optional[str]] = []
     for i, (raw, low) in enumerate(toks):
@@ -247,10 +271,21 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                     break
     # Other parties: a public word right after "til/med/av ..." ("leverer til kommunen").
     other_at: set = set()
+    role_at: set = set()  # a customer, funder or partner: never the applicant
+    folded_toks = [fold(low) for _, low in toks]
     for i in range(n):
-        if at(i) in public_noun and any(fold(toks[j][1]) in _PREPOSITIONS_OTHER
+        if at(i) in public_noun and any(folded_toks[j] in _PREPOSITIONS_OTHER
                                         for j in range(max(0, i - 3), i)):
             other_at.add(i)
+        if at(i) in public_noun or at(i) in (_N_HEALTH, _HELSE):
+            before_words = folded_toks[max(0, i - 4):i]
+            after_words = folded_toks[i + 1:i + 4]
+            # "rådgiver i Steinkjer kommune": a workplace, not another party
+            inside = folded_toks[max(0, i - 2):i]
+            works_there = any(w in _WORKPLACE for w in inside)
+            if not works_there and (any(w.startswith(_OTHER_ROLE_BEFORE) for w in before_words)
+                                    or any(w.startswith(_OTHER_ROLE_AFTER) for w in after_words)):
+                role_at.add(i)
     publicly_owned = bool(owner_at) or any(
         at(i) in public_adj and at(i + 1) == _OWNED for i in range(n))
 
@@ -311,6 +346,8 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                 rank = 2
             elif concept == _N_COUNTY_WEAK:
                 rank = 1
+        if family is not None and i in role_at and i not in owner_at:
+            continue  # "selger til kommunen", "tilskudd fra staten": another party
         if family is not None:
             found.append((rank, i, family))
 
