@@ -311,7 +311,14 @@ def _topic_opening(clause: str, call: Call) -> Optional[str]:
     return None
 
 
+_FURTHER = re.compile(r"\b(?:videreutvikl\w*|vidareutvikl\w*|utvikle videre|utvikla vidare|"
+                      r"forbedre|betre|tilpasse|bygge videre|develop\w*|improv\w*|extend\w*|"
+                      r"adapt\w*|build on)\b")
+
+
 def _existing_opening(clause: str) -> Optional[str]:
+    if _FURTHER.search(clause) and existing_solution_claim(clause) is True:
+        return None  # developing an existing solution further: the answer explains, no yes/no
     claim = existing_solution_claim(clause)
     if claim is True:       # "Kan vi kjøpe noe som finnes?"
         return NO

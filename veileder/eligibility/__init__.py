@@ -45,6 +45,10 @@ API
     The fields still to ask, in order; ``QUESTIONS[field]`` is the Norwegian question. It never
     asks what follows from the family or the register, and it is empty once a hard rule has
     decided against the applicant.
+``stated_facts(text) -> dict[str, bool]`` (``veileder.eligibility.statements``)
+    The answer fields a message settles by saying so ("vi er heleid av kommunen", "vi følger
+    anskaffelsesreglene", "me er ikkje omfatta av …"), about the writer only; hedges and
+    questions state nothing. The form fills them from every message of the check.
 ``evaluate(facts, call, deadline_message=None, *, deadline_passed=None) -> Verdict``
     ``Verdict.outcome`` is ``"eligible"``, ``"not_eligible"`` or ``"uncertain"``; it carries
     ``reasons``, ``strengths``, ``gaps``, ``advice``, ``missing`` (field names still open, in
