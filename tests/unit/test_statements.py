@@ -34,6 +34,10 @@ CASES = [
     ("vi er finansiert av staten og har ingen private inntekter", {PF: True}),
     ("inntektene våre kommer fra salg til private kunder", {PF: False}),
     ("we are funded by the government", {PF: True}),
+    ("vi er en stiftelse som får mesteparten av pengene fra staten", {PF: True}),
+    ("det meste av inntektene våre kommer fra salg til private", {PF: False}),
+    ("me er finansierte av fylkeskommunen", {PF: True}),
+    ("vi er 100 % eid av kommunen", {PC: True}),
     # public tasks, general interest
     ("Vi forvalter offentlige oppgaver", {PT: True}),
     ("vi har ingen offentlige oppgaver", {PT: False}),
@@ -68,6 +72,10 @@ CASES = [
     # questions state nothing
     ("Er vi omfattet av anskaffelsesregelverket?", {}),
     ("må vi følge anskaffelsesreglene?", {}),
+    ("må vi følge anskaffelsesreglene", {}),
+    ("er vi omfattet av anskaffelsesregelverket eller ikke", {}),
+    ("hva betyr det å være offentlig finansiert", {}),
+    ("er heleid av kommunen", {PC: True}),
     # someone else
     ("kommunen er omfattet av anskaffelsesregelverket, men vi er et AS", {}),
     ("kunden vår følger anskaffelsesreglene", {}),

@@ -47,8 +47,13 @@ _HEDGES = re.compile(r"\b(?:tror|trur|antar|kanskje|muligens|mogleg|trolig|sanns
                      r"dobbeltsjekke|sjekke|check|delvis|partly|til dels|nok|vel)\b")
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkje|not|never|aldri|no|ingen|inga|isnt|arent|dont|"
                        r"doesnt|verken|hverken|neither|nor|non)\b|n t\b")
-_QUESTION_START = re.compile(r"^(?:er|kan|ma|har|skal|gjelder|gjeld|hva|kva|hvem|kven|hvordan|"
-                             r"korleis|is|are|can|do|does|must|what|how)\b")
+# A question without "?": a wh-word first, or a verb first with its subject after it ("må vi
+# følge …", "er vi omfattet …"); "er heleid av kommunen" (no subject) is a statement.
+_QUESTION_START = re.compile(
+    r"^(?:hva|kva|hvem|kven|hvordan|korleis|hvorfor|kvifor|nar|what|how|why|when|who|"
+    r"(?:er|kan|ma|matte|har|skal|gjelder|gjeld|blir|far|trenger|treng|is|are|can|do|does|must|"
+    r"should|will)\s+(?:vi|me|we|dere|de|du|jeg|eg|i|det|den|dette|anskaffelses\w*|"
+    r"regelverket|loven))\b")
 
 
 def _clauses(text: str) -> List[Tuple[str, bool]]:
@@ -61,8 +66,7 @@ def _clauses(text: str) -> List[Tuple[str, bool]]:
         for clause in _CLAUSE_SPLIT.split(folded):
             clause = re.sub(r"\s+", " ", clause.replace(",", " ")).strip()
             if clause:
-                out.append((clause, question or bool(_QUESTION_START.match(clause))
-                            and len(clause.split()) > 2 and question))
+                out.append((clause, question or bool(_QUESTION_START.match(clause))))
     return out
 
 
@@ -90,8 +94,7 @@ _FACTS: List[Tuple[str, re.Pattern, bool]] = [
     ("covered_by_procurement", re.compile(r"\b(?:lyser ut anbud|konkurranseutsetter|"
                                           r"doffin|tendering)\b"), True),
     ("publicly_funded", re.compile(
-        r"\b(?:finansiert|finansiera|finansieres|finansierast|finansieringen|financed|funded|"
-        r"betalt|drevet|driven)\b.{0,25}\b(?:av|med|over|gjennom|fra|by|through|from)\s+"
+        r"\b(?:finansier\w*|financed|funded|betalt|drevet|driven)\b.{0,25}\b(?:av|med|over|gjennom|fra|by|through|from)\s+"
         r"(?:\w+\s+){0,2}(?:staten|statsbudsjett\w*|kommun\w*|fylkeskommun\w*|det offentlige|"
         r"offentlig\w*|offentleg\w*|skatte\w*|government|state|municipal\w*|county|public|"
         r"bevilgning\w*|departement\w*)"), True),
@@ -196,7 +199,23 @@ def public_share(text: Optional[str]) -> Optional[float]:
     return None
 
 
+_OWNERSHIP = re.compile(r"\b(?:eid|eigd|eies|heleid|heleigd|owned|eier|eig|eiger|owns|aksje\w*|"
+                        r"shares|eierandel\w*|stemmer|votes)\b")
+_MAJORITY = re.compile(r"\b(?:det meste|mesteparten|storstedelen|storparten|hovedsakelig|i "
+                       r"hovedsak|hovudsakleg|mostly|mainly|largely|the majority|most of)\b")
+_PUBLIC_SOURCE = re.compile(r"\b(?:offentl\w*|statl\w*|staten|kommun\w*|fylke\w*|public|"
+                            r"government|state|skatte\w*|departement\w*)\b")
+
+
 def _funding_from_share(clause: str) -> Optional[bool]:
+    if _OWNERSHIP.search(clause):
+        return None  # "100 % eid av kommunen" is ownership (control), not funding
+    if _MAJORITY.search(clause) and not _PERCENT.search(clause) and re.search(
+            r"\b(?:penge\w*|midl\w*|finansier\w*|inntekt\w*|budsjett\w*|funding|funded|"
+            r"financed|revenue|income|money)\b", clause):
+        if _PRIVATE_SHARE.search(clause) and not _PUBLIC_SOURCE.search(clause):
+            return False
+        return True if _PUBLIC_SOURCE.search(clause) else None
     if not re.search(r"\b(?:offentl\w*|statl\w*|staten|kommun\w*|fylke\w*|public|government|"
                      r"state|tilskudd\w*|tilskot\w*|bevilgning\w*|finansier\w*|inntekt\w*|"
                      r"budsjett\w*|revenue|income|funding|funded|financed|midl\w*|privat\w*|"
