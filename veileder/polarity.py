@@ -208,7 +208,8 @@ def _amount_opening(clause: str, call: Call) -> Optional[str]:
 _PASSED = re.compile(r"\b(?:ute|gatt ut|gaatt ut|passert|for sent|for seint|too late|passed|over|"
                      r"expired|utlopt|utgatt|stengt|closed)\b")
 _OPEN = re.compile(r"\b(?:apen|open|opent|fortsatt mulig|framleis mogleg|still possible|"
-                   r"still open|mulig a soke|mogleg a soke|rekker|tid igjen)\b")
+                   r"still open|mulig a soke|mogleg a soke|rekker|tid igjen|fortsatt|framleis|"
+                   r"enno|enda|still|yet)\b")
 _RELATIVE = re.compile(r"\b(?:i dag|idag|i morgen|i morgon|imorgen|i morra|i overmorgen|"
                        r"today|tomorrow|om \w+ dag|neste|next|this|denne|dette|forrige|i kveld|"
                        r"tonight|in \w+ days?)\b")

@@ -135,6 +135,9 @@ def test_at_least_60_rows():
     ("Is it still open?", datetime(2020, 4, 1, tzinfo=OSLO), "Ja."),
     ("Er fristen i morgen?", datetime(2020, 4, 15, 9, tzinfo=OSLO), "Ja."),
     ("Er fristen i dag?", datetime(2020, 4, 15, 9, tzinfo=OSLO), "Nei."),
+    ("Kan vi fortsatt søke?", datetime(2020, 4, 15, 9, tzinfo=OSLO), "Ja."),
+    ("kan me framleis søkje?", datetime(2020, 6, 1, tzinfo=OSLO), "Nei."),
+    ("Er fristen gått ut?", datetime(2020, 4, 16, 16, 59, tzinfo=OSLO), "Nei."),
 ])
 def test_deadline_with_the_clock(question, now, expected):
     assert opening(question, "ask_deadline", CALL, now=now) == expected
