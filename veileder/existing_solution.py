@@ -46,8 +46,8 @@ _EXISTS = [re.compile(p) for p in (
     r"produkt|utviklet|utvikla|program|app|vare)", r"\bstandard\s*(?:produkt|losning|system|"
     r"vare|product|solution|software)", r"\bkommersielt tilgjengelig\b", r"\bcommercially "
     r"available\b", r"\bready[ -]made\b", r"\bturnkey\b", r"\bnokkelferdig\b",
-    r"\b(?:kjope|kjop|kjoper|kaupe|buy|buying|purchase|procure)\s+(?:inn\s+)?(?:lisenser|licen[cs]es"
-    r"|an? existing|et eksisterende|en eksisterende|ei eksisterande)\b",
+    r"\b(?:kjope|kjop|kjoper|kaupe|buy|buying|purchase|procure)\s+(?:inn\s+)?"
+    r"(?:lisenser|licen[cs]es|an? existing|et eksisterende|en eksisterende|ei eksisterande)\b",
     r"\bsame (?:system|solution|product) as\b", r"\bsamme (?:system|losning|produkt|app)\s+som\b",
 )]
 # The solution is to be new, or nothing on the market covers the need.

@@ -99,7 +99,7 @@ def _question_clause(text: str) -> Optional[str]:
 
 def _kind(clause: str) -> Optional[str]:
     """"yn", "wh" or None for a folded clause."""
-    words = [w for w in _words(clause)]
+    words = _words(clause)
     if _TELL_WH.search(clause):
         return "wh"
     if _INDIRECT.search(clause):
@@ -110,7 +110,7 @@ def _kind(clause: str) -> Optional[str]:
     if not content:
         return None
     head = content[0]
-    if head in _WH or (head == "hvor" or head == "kor"):
+    if head in _WH:
         return "wh"
     if head in _YN_HEADS:
         return "yn"

@@ -94,7 +94,8 @@ _FACTS: List[Tuple[str, re.Pattern, bool]] = [
     ("covered_by_procurement", re.compile(r"\b(?:lyser ut anbud|konkurranseutsetter|"
                                           r"doffin|tendering)\b"), True),
     ("publicly_funded", re.compile(
-        r"\b(?:finansier\w*|financed|funded|betalt|drevet|driven)\b.{0,25}\b(?:av|med|over|gjennom|fra|by|through|from)\s+"
+        r"\b(?:finansier\w*|financed|funded|betalt|drevet|driven)\b.{0,25}"
+        r"\b(?:av|med|over|gjennom|fra|by|through|from)\s+"
         r"(?:\w+\s+){0,2}(?:staten|statsbudsjett\w*|kommun\w*|fylkeskommun\w*|det offentlige|"
         r"offentlig\w*|offentleg\w*|skatte\w*|government|state|municipal\w*|county|public|"
         r"bevilgning\w*|departement\w*)"), True),
