@@ -44,13 +44,20 @@ API
 ``questions_needed(facts) -> list[str]``
     The fields still to ask, in order; ``QUESTIONS[field]`` is the Norwegian question. It never
     asks what follows from the family or the register, and it is empty once a hard rule has
-    decided against the applicant.
+    decided against the applicant. ``verdict_questions`` is the part the verdict needs (asked
+    first: the verdict comes as soon as it is empty), ``project_questions`` the project criteria
+    (asked after the verdict, when the user wants the project check).
+``depends_answer(family, call) -> str``
+    For a case-by-case family: what its eligibility depends on (the three tests, briefly).
 ``evaluate(facts, call, deadline_message=None, *, deadline_passed=None) -> Verdict``
     ``Verdict.outcome`` is ``"eligible"``, ``"not_eligible"`` or ``"uncertain"``; it carries
     ``reasons``, ``strengths``, ``gaps``, ``advice``, ``missing`` (field names still open, in
     question order), ``settle`` (for ``uncertain``: the exact questions to settle with
     Innovasjon Norge) and ``deadline``. ``Verdict.summary()`` is the plain answer: one opening
-    sentence of ``OPENINGS``, then reasons, strengths and gaps, deadline, next steps.
+    sentence of ``OPENINGS`` (``OPENINGS_AFTER_DEADLINE`` once the deadline has passed: the
+    passed deadline is part of the first sentence), then reasons, strengths and gaps, deadline,
+    next steps. ``Verdict.project_summary()`` is the project check's answer: strengths, gaps and
+    next steps.
 
 The rules (source in brackets)
 ------------------------------
@@ -128,15 +135,25 @@ from veileder.eligibility.rules import (
     TEST_FIELDS,
     ApplicantFacts,
     Verdict,
+    depends_answer,
     evaluate,
+    project_questions,
     questions_needed,
+    verdict_questions,
 )
-from veileder.eligibility.wording import FAMILY_LABELS, OPENINGS, QUESTIONS, SETTLE
+from veileder.eligibility.wording import (
+    FAMILY_LABELS,
+    OPENINGS,
+    OPENINGS_AFTER_DEADLINE,
+    PROJECT_OFFER,
+    QUESTIONS,
+    SETTLE,
+)
 
 __all__ = [
     "ANSWER_FIELDS", "CASE_BY_CASE", "COVERED", "EXCLUDED", "FAMILY_LABELS", "HARD_FIELDS",
-    "OPENINGS", "ORGFORM_FAMILY", "PUBLIC_ADMINISTRATION_SECTORS", "PUBLIC_ENTERPRISE_SECTORS",
+    "OPENINGS", "OPENINGS_AFTER_DEADLINE", "ORGFORM_FAMILY", "PROJECT_OFFER", "PUBLIC_ADMINISTRATION_SECTORS", "PUBLIC_ENTERPRISE_SECTORS",
     "QUESTIONS", "SETTLE", "SOFT_FIELDS", "TEST_FIELDS", "ApplicantFacts", "OrgFamily", "Verdict",
-    "evaluate", "family_from_codes", "family_from_registry", "family_from_text",
-    "questions_needed",
+    "depends_answer", "evaluate", "family_from_codes", "family_from_registry",
+    "family_from_text", "project_questions", "questions_needed", "verdict_questions",
 ]
