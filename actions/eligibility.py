@@ -331,7 +331,9 @@ class ActionStartProjectCheck(Action):
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         dispatcher.utter_message(text="Fint. Jeg stiller noen korte spørsmål om prosjektet. "
                                       "Svar ja, nei eller vet ikke.")
-        return [SlotSet(PROJECT_SLOT, True), SlotSet(OFFERED_SLOT, False)]
+        # elig_project_offered stays set while the form runs (the rule that started it reads
+        # it on every step); the project check's answer clears it
+        return [SlotSet(PROJECT_SLOT, True)]
 
 
 class ActionAskStopCheck(Action):

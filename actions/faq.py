@@ -86,8 +86,10 @@ class ActionAnswerFaq(Action):
         response = selected_response(message)
         topic = response[len("utter_"):] if response else None
         facts = asked_about(message.get("text"), topic)
+        # an offer of the project check is answered now or not at all; no slot otherwise
+        clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []
         if facts is not None:
-            return self._answer_for(facts, dispatcher)
+            return self._answer_for(facts, dispatcher) or clear
         if response:
             dispatcher.utter_message(response=response)
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over
@@ -95,7 +97,7 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(
                 text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
             )
-        return [SlotSet(OFFERED_SLOT, False)]
+        return clear
 
     @staticmethod
     def _answer_for(facts: ApplicantFacts, dispatcher) -> List[EventType]:
@@ -105,12 +107,12 @@ class ActionAnswerFaq(Action):
                 text=depends_answer(family, clock.call()),
                 buttons=[{"title": "Sjekk om dere kan søke", "payload": check_payload(family)}],
             )
-            return [SlotSet(OFFERED_SLOT, False)]
+            return []
         verdict = verdict_at(facts, clock.call(), clock.now())
         dispatcher.utter_message(text=verdict.summary())
         if family in EXCLUDED or verdict.outcome == "not_eligible" or \
                 not project_questions(facts):
-            return [SlotSet(OFFERED_SLOT, False)]
+            return []
         dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
         return [SlotSet(FAMILY_SLOT, family.value), SlotSet(PROJECT_SLOT, None),
                 SlotSet(OFFERED_SLOT, True)]

@@ -111,7 +111,7 @@ def test_the_project_check_is_asked_only_when_accepted_and_ends_with_strengths_a
     values = slots(elig_family="municipality")
     messages, events = run(form.ActionStartProjectCheck(), tracker("ja", "affirm"), {})
     values.update({e["name"]: e["value"] for e in events})
-    assert values["elig_project"] is True and values["elig_project_offered"] is False
+    assert values["elig_project"] is True
     values, asked = answer_all(values)
     assert asked == ["elig_challenge", "elig_no_market_solution", "elig_top_management",
                      "elig_market_potential", "elig_collaboration"]
@@ -155,9 +155,10 @@ def test_before_the_deadline_the_first_sentence_stays_plain():
     assert text.split("\n")[0] == OPENINGS["eligible"]
 
 
-def faq(text, key="faq/hvem_kan_soke"):
+def faq(text, key="faq/hvem_kan_soke", **values):
     parse = {"response_selector": {"default": {"response": {"intent_response_key": key}}}}
-    messages, events = run(ActionAnswerFaq(), tracker(text, "faq", parse=parse), {})
+    messages, events = run(ActionAnswerFaq(), tracker(text, "faq", slots=values, parse=parse),
+                           {})
     return messages, {e["name"]: e["value"] for e in events}
 
 
@@ -186,7 +187,7 @@ def test_a_question_about_an_excluded_body_gets_the_verdict_and_how_to_take_part
     assert len(messages) == 1
     assert messages[0]["text"].startswith(OPENINGS["not_eligible"])
     assert "leverandør eller partner" in messages[0]["text"]
-    assert events == {"elig_project_offered": False}
+    assert events == {}  # no project check for them
 
 
 @pytest.mark.parametrize("text,word", [
@@ -203,10 +204,12 @@ def test_a_question_about_a_case_by_case_body_says_what_it_depends_on(text, word
     assert button["title"] == "Sjekk om dere kan søke"
     from veileder.asker import self_check_request
     assert self_check_request(button["payload"]) is not None  # the button starts the check
-    assert events == {"elig_project_offered": False}
+    assert events == {}
 
 
-def test_an_ordinary_faq_answer_clears_the_offer():
-    messages, events = faq("Hva betyr gevinstpotensial?", "faq/gevinstpotensial")
+def test_an_ordinary_faq_answer_clears_an_offer_and_sets_nothing_else():
+    messages, events = faq("Hva betyr gevinstpotensial?", "faq/gevinstpotensial",
+                           elig_project_offered=True)
     assert messages[0]["response"] == "utter_faq/gevinstpotensial"
     assert events == {"elig_project_offered": False}
+    assert faq("Hva betyr gevinstpotensial?", "faq/gevinstpotensial")[1] == {}
