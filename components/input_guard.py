@@ -20,6 +20,7 @@ Corrections of the classifiers' intent, each a rule of the domain modules:
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -39,6 +40,11 @@ FAQ_GIVES_VERDICT = {"faq/bedrift", "faq/privatperson"}
 FAQ_INTENT = "faq"
 # Intents a question about a named kind of body may replace: the classifier was unsure, or took
 # it for the check ("Kan Statsforvalteren søke?" is not out of scope).
+# "Hva må være med i skissen når vi søker?" is no deadline question: an unsure deadline answer
+# with no word of time is corrected to the FAQ answer when the question is about applying.
+UNSURE = 0.8
+TIME_WORDS = re.compile(r"frist|dato|deadline|klokk|\bkl\b|tid\b|tidspunkt|seinast|senest|innen|"
+                        r"\bdag\b|\bmåned|\buke|\d", re.IGNORECASE)
 NAMED_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "check_eligibility", "inform_org"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
@@ -122,7 +128,11 @@ class InputGuard(GraphComponent):
         kind of body, gets the FAQ answer, not the check."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         text = message.get(TEXT)
+        confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0
         if intent == CHECK_INTENT and asks_other_about_applying(text):
+            reason = "asks_other_about_applying"
+        elif intent == "ask_deadline" and confidence < UNSURE and response_key(message) and \
+                asks_other_about_applying(text) and not TIME_WORDS.search(text or ""):
             reason = "asks_other_about_applying"
         elif intent in NAMED_OVERRIDABLE and not asks_to_apply(text) and \
                 own_family(text) is None and named_applicant(text) is not None:

@@ -230,6 +230,9 @@ def test_named_applicant(text, expected):
 
 @pytest.mark.parametrize("text,classified,key,expected", [
     ("Hva må være med i skissen når vi søker?", "check_eligibility", "faq/hva_sendes_inn", "faq"),
+    ("Hva må være med i skissen når vi søker?", "ask_deadline", "faq/hva_sendes_inn", "faq"),
+    ("Når må vi søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
+    ("Hva er fristen for å søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
     ("Kan vi søke sammen med en leverandør vi kjenner?", "check_eligibility", "faq/samarbeid",
      "faq"),
     ("Kan vi søke sammen med en leverandør vi kjenner?", "faq", "faq/samarbeid", "faq"),
@@ -244,7 +247,7 @@ def test_the_input_guard_answers_questions_that_are_not_a_check(text, classified
 
     from components.input_guard import InputGuard
 
-    data = {"text": text, "intent": {"name": classified, "confidence": 0.9}}
+    data = {"text": text, "intent": {"name": classified, "confidence": 0.6}}
     if key:
         data["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
     (out,) = InputGuard().process([Message(data=data)])
