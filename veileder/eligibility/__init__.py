@@ -111,8 +111,9 @@ R11 Soft criteria are strengths or gaps, never hard rules: a societal challenge 
     ``kriterier`` samfunnsutfordring, gjennomforingsevne, verdiskaping, samarbeid]
 R12 konkurs, under avvikling and tvangsavvikling in the register are mentioned in the reasons
     and the advice; they do not change the outcome on their own. [Issue]
-R13 A deadline status, when given, is part of the summary; after a passed deadline the advice
-    no longer says "send the sketch". [Issue; call file ``frist``]
+R13 A deadline status, when given, is part of the summary; after a passed deadline the first
+    sentence says so and the advice no longer says "send the sketch". [Issue; call file
+    ``frist``]
 """
 from __future__ import annotations
 
