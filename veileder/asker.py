@@ -129,7 +129,9 @@ _ON_TOPIC = re.compile(
     re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:hvis|dersom|viss|når|selv\s+om|if|when|even\s+if)\s+(?P<cond>.+)",
                         re.IGNORECASE)
-_ASKER_IS = re.compile(rf"\b{_ME}\s+(?:er|blir|har|driv\w*|are|am|have)\b", re.IGNORECASE)
+# "hvis vi er et IKS": a condition about what the asker is (what they have is read by the
+# family recogniser: "hvis vi har et enkeltpersonforetak")
+_ASKER_IS = re.compile(rf"\b{_ME}\s+(?:er|blir|are|am)\b", re.IGNORECASE)
 _CALL_WORDS = _ABOUT_THE_CALL | _THIS_CALL | {fold(w) for w in (
     "utlysning", "utlysninga", "ordning", "potten", "pott", "midla", "skisse", "også", "og")}
 # Words in a question that is about applying in general, not about the asker.

@@ -172,9 +172,9 @@ def test_a_municipality_gets_the_verdict_first_and_then_the_project_check(assist
 
 
 def test_the_first_message_that_says_who_is_asking_gets_the_verdict(assistant):
-    for text in ["Vi er Vefsn kommune, kan vi søke?", "Statsforvalteren i Nordland her, kan vi søke?",
-                 "Kan Lindesnes kommune søke?", "Can Stavanger municipality apply?",
-                 "Kan Statsforvalteren søke?"]:
+    for text in ["Vi er Vefsn kommune, kan vi søke?",
+                 "Statsforvalteren i Nordland her, kan vi søke?", "Kan Lindesnes kommune søke?",
+                 "Can Stavanger municipality apply?", "Kan Statsforvalteren søke?"]:
         reply = assistant.text(new_sender(), text)
         assert re.search(r"^Dere kan søke", reply, re.MULTILINE), (text, reply)
         assert "Virksomheten må altså" not in reply  # not the general text

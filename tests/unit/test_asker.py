@@ -193,6 +193,8 @@ APPLYING_QUESTIONS = [
     ("kan vi søke om midler til et klimaprosjekt?", False, True),
     ("Kan vi søke hvis løsningen allerede finnes?", False, True),
     ("Kan vi søke dersom det finnes noe lignende på markedet?", False, True),
+    ("Kan vi søke hvis vi allerede har en løsning?", False, True),
+    ("Kan jeg søke hvis jeg har et enkeltpersonforetak?", True, False),
     ("Gjelder kravet om samarbeid for alle som søker?", False, True),
     ("Start sjekken på nytt", False, False),
     ("Jeg vil søke", False, False),

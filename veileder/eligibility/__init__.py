@@ -153,7 +153,8 @@ from veileder.eligibility.wording import (
 
 __all__ = [
     "ANSWER_FIELDS", "CASE_BY_CASE", "COVERED", "EXCLUDED", "FAMILY_LABELS", "HARD_FIELDS",
-    "OPENINGS", "OPENINGS_AFTER_DEADLINE", "ORGFORM_FAMILY", "PROJECT_OFFER", "PUBLIC_ADMINISTRATION_SECTORS", "PUBLIC_ENTERPRISE_SECTORS",
+    "OPENINGS", "OPENINGS_AFTER_DEADLINE", "ORGFORM_FAMILY", "PROJECT_OFFER",
+    "PUBLIC_ADMINISTRATION_SECTORS", "PUBLIC_ENTERPRISE_SECTORS",
     "QUESTIONS", "SETTLE", "SOFT_FIELDS", "TEST_FIELDS", "ApplicantFacts", "OrgFamily", "Verdict",
     "depends_answer", "evaluate", "family_from_codes", "family_from_registry",
     "family_from_text", "project_questions", "questions_needed", "verdict_questions",

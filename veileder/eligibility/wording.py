@@ -71,11 +71,11 @@ DEPENDS_OPENING = ("Det kommer an på. {label} kan søke hvis virksomheten omfat
                    "offentlige anskaffelser. For {plural} avgjøres det i hvert enkelt tilfelle. "
                    "Disse tre tingene må stemme:")
 DEPENDS_TESTS = (
-    "Virksomheten ble opprettet for å dekke behov i allmennhetens interesse, ikke for å drive industri "
-    "eller forretning.",
+    "Virksomheten ble opprettet for å dekke behov i allmennhetens interesse, ikke for å drive "
+    "industri eller forretning.",
     "Virksomheten er en egen juridisk person.",
-    "Virksomheten er nært knyttet til det offentlige: det offentlige finansierer det meste, har kontroll "
-    "med driften eller oppnevner mer enn halvparten av styret.",
+    "Virksomheten er nært knyttet til det offentlige: det offentlige finansierer det meste, har "
+    "kontroll med driften eller oppnevner mer enn halvparten av styret.",
 )
 DEPENDS_FUNDING = "I tillegg må virksomheten i hovedsak være offentlig finansiert."
 DEPENDS_OFFER = "Jeg kan sjekke det for dere med noen få spørsmål."
