@@ -213,3 +213,18 @@ def test_an_ordinary_faq_answer_clears_an_offer_and_sets_nothing_else():
     assert messages[0]["response"] == "utter_faq/gevinstpotensial"
     assert events == {"elig_project_offered": False}
     assert faq("Hva betyr gevinstpotensial?", "faq/gevinstpotensial")[1] == {}
+
+
+@pytest.mark.parametrize("text,outcome", [
+    ("Dere kan søke.\n\nDere er en kommune.", "eligible"),
+    ("Da regner jeg dere som en kommune.\nDere kan søke etter reglene, men fristen gikk ut …",
+     "eligible"),
+    ("Dere kan ikke søke, og fristen gikk ut …", "not_eligible"),
+    ("Vi kan ikke avgjøre om dere kan søke, og fristen gikk ut …", "uncertain"),
+    ("Da regner jeg dere som en stiftelse. Om dere kan søke, avhenger av noen få spørsmål", None),
+    ("Det kommer an på. Et helseforetak kan søke hvis virksomheten …", None),
+])
+def test_the_bench_reads_the_verdict_before_and_after_the_deadline(text, outcome):
+    from testkit.helpers import verdict_outcome
+
+    assert verdict_outcome(text) == outcome
