@@ -1,10 +1,16 @@
 """The guided eligibility check: a Rasa form over ``veileder.eligibility``.
 
-- ``validate_eligibility_form`` decides which questions are needed (``questions_needed``) and
-  reads the answers (``veileder.answers`` for yes/no/"vet ikke"; who is asking with
+- ``validate_eligibility_form`` decides which questions are needed and reads the answers. The
+  verdict comes first: the form asks only what the verdict needs (``verdict_questions``), so a
+  municipality gets it in the reply that learns what it is. The project questions
+  (``project_questions``) follow only when the user accepts the project check offered with the
+  verdict (``action_start_project_check``); the form then ends with strengths and gaps.
+- It reads the answers (``veileder.answers`` for yes/no/"vet ikke"; who is asking with
   ``veileder.applicant.identify``, after looking up an organisation number in Enhetsregisteret).
 - ``action_ask_elig_<field>`` asks the question of ``eligibility.QUESTIONS`` with buttons.
-- ``action_eligibility_summary`` gives the verdict; ``action_reset_eligibility`` starts over,
+- ``action_eligibility_summary`` gives the verdict and offers the project check (not to an
+  applicant who may not apply), or, after the project check, the strengths and gaps;
+  ``action_reset_eligibility`` starts over,
   reading who is asking from the message that started the check when it says so.
 """
 from __future__ import annotations
@@ -23,23 +29,32 @@ from veileder import applicant
 from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
     ANSWER_FIELDS,
+    CASE_BY_CASE,
     FAMILY_LABELS,
     HARD_FIELDS,
+    PROJECT_OFFER,
     QUESTIONS,
+    SOFT_FIELDS,
     TEST_FIELDS,
     ApplicantFacts,
     OrgFamily,
     family_from_text,
-    questions_needed,
+    project_questions,
+    verdict_questions,
 )
+from veileder.eligibility.wording import SOFT_CRITERIA
 from veileder.facts import verdict_at
 from veileder.orgnr import RegistryEntry
 
 FORM = "eligibility_form"
 FAMILY_SLOT = "elig_family"
 REGISTER_SLOT = "elig_register"
+#: True while the form asks the project questions (after the verdict, when wanted)
+PROJECT_SLOT = "elig_project"
+#: True right after a verdict that offers the project check: a rule reads it for the "ja"
+OFFERED_SLOT = "elig_project_offered"
 SLOTS = {name: f"elig_{name}" for name in ("family",) + ANSWER_FIELDS}
-ALL_SLOTS = list(SLOTS.values()) + [REGISTER_SLOT]
+ALL_SLOTS = list(SLOTS.values()) + [REGISTER_SLOT, PROJECT_SLOT, OFFERED_SLOT]
 
 YES_NO_BUTTONS = [
     {"title": "Ja", "payload": "ja"},
@@ -54,6 +69,11 @@ FAMILY_BUTTONS = [
     {"title": "Bedrift", "payload": "Vi er en bedrift"},
     {"title": "Privatperson", "payload": "Jeg er privatperson"},
 ]
+OFFER_BUTTONS = [
+    {"title": "Ja, sjekk prosjektet", "payload": "/affirm"},
+    {"title": "Nei takk", "payload": "/deny"},
+]
+RESTART_BUTTONS = [{"title": "Start sjekken på nytt", "payload": "Start sjekken på nytt"}]
 NOT_UNDERSTOOD_ANSWER = "Svar «ja», «nei» eller «vet ikke», eller trykk på en av knappene."
 
 registry = orgnr.RegistryClient(get_settings().enhetsregisteret_url)
@@ -125,9 +145,18 @@ def family_events(ident: Identification, text: Optional[str] = None) -> Dict[str
 
 
 def recognised(ident: Identification) -> str:
-    label = FAMILY_LABELS[OrgFamily(ident.family)]
+    family = OrgFamily(ident.family)
     prefix = f"{ident.message} " if ident.message else ""
-    return f"{prefix}Da regner jeg dere som {label}."
+    text = f"{prefix}Da regner jeg dere som {FAMILY_LABELS[family]}."
+    if family in CASE_BY_CASE and verdict_questions(ApplicantFacts(family=family)):
+        text += " Om dere kan søke, avhenger av noen få spørsmål om virksomheten."
+    return text
+
+
+def offers_project_check(facts: ApplicantFacts, verdict_outcome: str) -> bool:
+    """Whether the project check is offered after this verdict: not to an applicant who may
+    not apply, and not when no project question is left."""
+    return verdict_outcome != "not_eligible" and bool(project_questions(facts))
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -149,8 +178,12 @@ class ValidateEligibilityForm(FormValidationAction):
         if facts.family is None:
             return [FAMILY_SLOT]
         # The family stays in the list (it is filled, so not asked) so that a correction
-        # ("vent, vi er faktisk en fylkeskommune") is read at any later question.
-        return [FAMILY_SLOT] + [SLOTS[name] for name in questions_needed(facts)]
+        # ("vent, vi er faktisk en fylkeskommune") is read at any later question. The verdict
+        # first: project questions only in the project check, once the verdict is known.
+        needed = verdict_questions(facts)
+        if not needed and tracker.get_slot(PROJECT_SLOT):
+            needed = project_questions(facts)
+        return [FAMILY_SLOT] + [SLOTS[name] for name in needed]
 
     async def extract_elig_family(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """Who is asking, also when the classifier took the answer for a question
@@ -248,8 +281,22 @@ class _Ask:
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         buttons = FAMILY_BUTTONS if self.field == "family" else YES_NO_BUTTONS
-        dispatcher.utter_message(text=QUESTIONS[self.field], buttons=buttons)
+        dispatcher.utter_message(text=question_text(self.field), buttons=buttons)
         return []
+
+
+def question_text(field: str) -> str:
+    """The question; a project question says which of the call's criteria it is about:
+    "Punkt 1 av 4: Prosjekt som løser en samfunnsutfordring.\n\nSkal prosjektet …"."""
+    if field not in SOFT_FIELDS:
+        return QUESTIONS[field]
+    criteria = [c.id for c in clock.call().kriterier]
+    criterion_id = SOFT_CRITERIA[field][0]
+    if criterion_id not in criteria:
+        return QUESTIONS[field]
+    name = clock.call().criterion(criterion_id).navn
+    number = criteria.index(criterion_id) + 1
+    return f"Punkt {number} av {len(criteria)}: {name}.\n\n{QUESTIONS[field]}"
 
 
 # One ask action per question: action_ask_elig_family, action_ask_elig_publicly_funded, ...
@@ -284,16 +331,39 @@ class ActionResetEligibility(Action):
 
 
 class ActionEligibilitySummary(Action):
+    """The verdict, with the offer of the project check; after the project check, the strengths
+    and gaps of the project."""
+
     def name(self) -> Text:
         return "action_eligibility_summary"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        verdict = verdict_at(facts_from_slots(tracker.slots), clock.call(), clock.now())
-        dispatcher.utter_message(
-            text=verdict.summary(),
-            buttons=[{"title": "Start sjekken på nytt", "payload": "Start sjekken på nytt"}],
-        )
-        return []
+        facts = facts_from_slots(tracker.slots)
+        verdict = verdict_at(facts, clock.call(), clock.now())
+        if tracker.get_slot(PROJECT_SLOT):
+            dispatcher.utter_message(text=verdict.project_summary(), buttons=RESTART_BUTTONS)
+            return [SlotSet(PROJECT_SLOT, False), SlotSet(OFFERED_SLOT, False)]
+        offered = offers_project_check(facts, verdict.outcome)
+        dispatcher.utter_message(text=verdict.summary(),
+                                 buttons=[] if offered else RESTART_BUTTONS)
+        if offered:
+            dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
+        return [SlotSet(OFFERED_SLOT, offered)]
+
+
+class ActionStartProjectCheck(Action):
+    """The user wants the project check after the verdict: the form asks the project
+    questions next."""
+
+    def name(self) -> Text:
+        return "action_start_project_check"
+
+    async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        dispatcher.utter_message(text="Fint. Jeg stiller noen korte spørsmål om prosjektet. "
+                                      "Svar ja, nei eller vet ikke.")
+        # elig_project_offered stays set while the form runs (the rule that started it reads
+        # it on every step); the project check's answer clears it
+        return [SlotSet(PROJECT_SLOT, True)]
 
 
 class ActionAskStopCheck(Action):

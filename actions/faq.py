@@ -1,29 +1,49 @@
-"""FAQ answers, with one exception: a writer who says what they themselves are gets a verdict.
+"""FAQ answers, and the answer for the organisation a question is about.
 
-"Kan bedrifter søke?" gets the FAQ answer the ResponseSelector picked (``utter_faq/bedrift``).
-"Jeg har et enkeltpersonforetak, kan jeg søke?" is the same topic, but the writer has told us
-who is asking, so the answer is the eligibility check's verdict for them ("Dere kan ikke søke",
-the reason and how to take part instead), the same text the check itself ends with.
-``veileder.applicant.identify`` decides, reading only what the writer says about themselves
-(``about_self``); only the families the rules exclude outright qualify, because their verdict
-needs no further question.
+"Hva er gevinstpotensial?" gets the FAQ answer the ResponseSelector picked. A question about
+who may apply that names a kind of body gets the answer for that kind of body, not the general
+"who may apply" text:
+
+- the writer says what they are ("Jeg har et enkeltpersonforetak, kan jeg søke?", "vi er en
+  kommune, hvem kan søke?"; ``veileder.applicant.identify`` with ``about_self``), or the
+  question names the kind of body in the third person ("Kan Statsforvalteren søke?", "Kan et
+  kommunalt foretak søke?", "Gjelder dette et interkommunalt politisk råd?";
+  ``veileder.asker.named_applicant``);
+- a family covered by default (R3) gets the verdict, the same text the check ends with, and the
+  offer of the project check; a family the rules exclude (R2) gets the verdict (not eligible,
+  how to take part instead), except that "Kan bedrifter søke?" in general keeps its FAQ answer,
+  which says the same; a case-by-case family (R4) gets what it depends on (the three tests) and
+  a button that starts the check for it.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 
 from actions import clock, texts
+from actions.eligibility import FAMILY_SLOT, OFFER_BUTTONS, OFFERED_SLOT, PROJECT_SLOT
 from veileder.applicant import identify
-from veileder.eligibility import EXCLUDED
+from veileder.asker import named_applicant
+from veileder.eligibility import (
+    CASE_BY_CASE,
+    EXCLUDED,
+    FAMILY_LABELS,
+    PROJECT_OFFER,
+    ApplicantFacts,
+    OrgFamily,
+    depends_answer,
+    project_questions,
+)
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
 
 RETRIEVAL_INTENT = "faq"
-# FAQ topics about who may not apply, and the families whose verdict follows from that alone.
+# FAQ topics about who may apply: a writer who says what they are gets the answer for them.
 SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
+# FAQ answers that already are the answer for an excluded kind of body asked about in general.
+EXCLUDED_TOPICS = {"faq/bedrift", "faq/privatperson"}
 
 
 def selected_response(parse_data: Dict[str, Any]) -> Optional[str]:
@@ -49,6 +69,26 @@ def utter_answer(dispatcher, response: str, question: Optional[str],
         dispatcher.utter_message(response=response)
 
 
+def asked_about(text: Optional[str], topic: Optional[str]) -> Optional[ApplicantFacts]:
+    """The applicant the question is about, when it names one: the writer (on a topic about
+    who may apply), or a kind of body in the third person; ``None`` otherwise."""
+    family = named_applicant(text)  # "Jeg jobber i kommunen, kan bedrifter søke?": companies
+    if family is not None:
+        if family in EXCLUDED and topic in EXCLUDED_TOPICS:
+            return None  # "Kan bedrifter søke?": the FAQ answer is the answer for them
+        return ApplicantFacts(family=family)
+    if topic in SELF_VERDICT_TOPICS:
+        who = identify(text, about_self=True)
+        if who.family is not None and who.family is not OrgFamily.UNKNOWN:
+            return who.facts
+    return None
+
+
+def check_payload(family: OrgFamily) -> str:
+    """The message a button sends to start the check for this kind of body."""
+    return f"Vi er {FAMILY_LABELS[family]}, kan vi søke?"
+
+
 class ActionAnswerFaq(Action):
     def name(self) -> Text:
         return "action_answer_faq"
@@ -57,13 +97,11 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         response = selected_response(message)
         topic = response[len("utter_"):] if response else None
-        who = None
-        if topic in SELF_VERDICT_TOPICS:
-            who = identify(message.get("text"), about_self=True)
-        if who is not None and who.family in EXCLUDED:
-            verdict = verdict_at(who.facts, clock.call(), clock.now())
-            dispatcher.utter_message(text=verdict.summary())
-            return []
+        facts = asked_about(message.get("text"), topic)
+        # an offer of the project check is answered now or not at all; no slot otherwise
+        clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []
+        if facts is not None:
+            return self._answer_for(facts, dispatcher) or clear
         if response:
             utter_answer(dispatcher, response, message.get("text"), topic)
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over
@@ -71,4 +109,22 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(
                 text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
             )
-        return []
+        return clear
+
+    @staticmethod
+    def _answer_for(facts: ApplicantFacts, dispatcher) -> List[EventType]:
+        family = facts.family
+        if family in CASE_BY_CASE and facts.orgnr is None:
+            dispatcher.utter_message(
+                text=depends_answer(family, clock.call()),
+                buttons=[{"title": "Sjekk om dere kan søke", "payload": check_payload(family)}],
+            )
+            return []
+        verdict = verdict_at(facts, clock.call(), clock.now())
+        dispatcher.utter_message(text=verdict.summary())
+        if family in EXCLUDED or verdict.outcome == "not_eligible" or \
+                not project_questions(facts):
+            return []
+        dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
+        return [SlotSet(FAMILY_SLOT, family.value), SlotSet(PROJECT_SLOT, None),
+                SlotSet(OFFERED_SLOT, True)]

@@ -26,8 +26,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from testkit.helpers import verdict_outcome  # noqa: E402
 from testkit.servers import running_assistant  # noqa: E402
-from veileder.eligibility import OPENINGS  # noqa: E402
 
 SETS = [ROOT / "bench" / "data" / name
         for name in ("eligibility_dialogues.yml", "eligibility_dialogues_fresh.yml",
@@ -35,10 +35,9 @@ SETS = [ROOT / "bench" / "data" / name
 
 
 def verdict_of(text: str):
-    for outcome, opening in OPENINGS.items():
-        if opening in text:
-            return outcome
-    return None
+    """The verdict's outcome; after the deadline its first sentence also says that the deadline
+    has passed ("Dere kan søke etter reglene, men fristen gikk ut …")."""
+    return verdict_outcome(text)
 
 
 def play(assistant, dialogue) -> tuple:

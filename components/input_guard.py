@@ -4,17 +4,23 @@ It runs last in the pipeline. Empty, overlong, emoji-only, markup and mostly non
 would otherwise reach the classifiers' guesses (or the two-stage fallback, which would offer
 "Mente du …?" for an emoji). The rules live in :mod:`veileder.input_check`.
 
-Two corrections of the classifiers' intent, each a rule of the domain modules:
+Corrections of the classifiers' intent, each a rule of the domain modules:
 
 - a greeting or thanks in front of a question: the question counts
   (``input_check.is_question_behind_pleasantry``);
 - a writer who says what they are and asks whether they may apply ("Vi er en bedrift som lager
   sensorer … Kan vi søke?") asks for the eligibility check, whatever topic the classifier heard
   in the rest of a long message (``veileder.asker``); so does a bare "kan vi søke?" that the
-  classifier took for the general "who may apply" question or did not understand.
+  classifier took for the general "who may apply" question or did not understand;
+- only a question about the asker's own eligibility starts the check: one that mentions applying
+  but asks something else ("Hva må være med i skissen når vi søker?", "Kan vi søke sammen med
+  en leverandør?"; ``asker.asks_other_about_applying``) gets the FAQ answer, and so does a
+  question about a named kind of body ("Kan Statsforvalteren søke?"; ``asker.named_applicant``),
+  which ``actions/faq.py`` answers for that kind of body.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,11 +32,20 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from veileder import input_check
-from veileder.asker import asks_to_apply, own_family
+from veileder.asker import asks_other_about_applying, asks_to_apply, named_applicant, own_family
 
 CHECK_INTENT = "check_eligibility"
 # FAQ answers that actions/faq.py turns into the verdict for a writer who is a company or person
 FAQ_GIVES_VERDICT = {"faq/bedrift", "faq/privatperson"}
+FAQ_INTENT = "faq"
+# Intents a question about a named kind of body may replace: the classifier was unsure, or took
+# it for the check ("Kan Statsforvalteren søke?" is not out of scope).
+# "Hva må være med i skissen når vi søker?" is no deadline question: an unsure deadline answer
+# with no word of time is corrected to the FAQ answer when the question is about applying.
+UNSURE = 0.8
+TIME_WORDS = re.compile(r"frist|dato|deadline|klokk|\bkl\b|tid\b|tidspunkt|seinast|senest|innen|"
+                        r"\bdag\b|\bmåned|\buke|\d", re.IGNORECASE)
+NAMED_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "check_eligibility", "inform_org"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
     "faq", "ukjent", "inform_org", "out_of_scope", "nlu_fallback", "greet", "thank", "help",
@@ -61,6 +76,7 @@ class InputGuard(GraphComponent):
             if kind is None:
                 self._look_past_pleasantries(message)
                 self._self_check_request(message)
+                self._not_a_check(message)
                 continue
             intent = {
                 INTENT_NAME_KEY: input_check.INTENT_FOR_PROBLEM[kind],
@@ -104,6 +120,28 @@ class InputGuard(GraphComponent):
             message.set(INTENT, {INTENT_NAME_KEY: CHECK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
                         add_to_output=True)
             message.set("intent_override", "self_check_request", add_to_output=True)
+
+
+    @staticmethod
+    def _not_a_check(message: Message) -> None:
+        """A question that mentions applying but asks something else, or asks about a named
+        kind of body, gets the FAQ answer, not the check."""
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        text = message.get(TEXT)
+        confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0
+        if intent == CHECK_INTENT and asks_other_about_applying(text):
+            reason = "asks_other_about_applying"
+        elif intent == "ask_deadline" and confidence < UNSURE and response_key(message) and \
+                asks_other_about_applying(text) and not TIME_WORDS.search(text or ""):
+            reason = "asks_other_about_applying"
+        elif intent in NAMED_OVERRIDABLE and not asks_to_apply(text) and \
+                own_family(text) is None and named_applicant(text) is not None:
+            reason = "named_applicant"
+        else:
+            return
+        message.set(INTENT, {INTENT_NAME_KEY: FAQ_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
+                    add_to_output=True)
+        message.set("intent_override", reason, add_to_output=True)
 
 
 def response_key(message: Message) -> Optional[str]:

@@ -11,6 +11,19 @@ from rasa_sdk.executor import CollectingDispatcher
 SLOT = re.compile(r"\{(\w+)\}")
 
 
+def verdict_outcome(text: str) -> Optional[str]:
+    """The outcome of the verdict in an answer ("eligible", "not_eligible", "uncertain"), from
+    its opening sentence, before the deadline ("Dere kan søke.") or after it ("Dere kan søke
+    etter reglene, men fristen gikk ut …"); ``None`` when the text holds no verdict."""
+    from veileder.eligibility import OPENINGS, OPENINGS_AFTER_DEADLINE
+
+    for outcome, opening in OPENINGS.items():
+        after = OPENINGS_AFTER_DEADLINE[outcome].split("{deadline}")[0]
+        if opening in text or after in text:
+            return outcome
+    return None
+
+
 def tracker(text: str = "", intent: str = "greet", slots: Optional[Dict[str, Any]] = None,
             parse: Optional[Dict[str, Any]] = None, active_loop: Optional[dict] = None) -> Tracker:
     latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}

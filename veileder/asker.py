@@ -10,6 +10,19 @@ first-person word (jeg/eg/vi/me/I/we) that names a kind of applicant.
     Whether the text asks if the writer may apply: "kan vi søke?", "har vi mulighet til å
     søke", "oppfyller vi kravene", "er vi kvalifisert", "can we apply". "Kan vi søke om utsatt
     frist?" asks for something else, and does not count.
+    Nor does a question that mentions applying but asks something else: together with whom
+    ("kan vi søke sammen med en leverandør?"), on what ("kan vi søke på et kulturprosjekt?") or
+    on a condition about the project ("kan vi søke hvis løsningen allerede finnes?"); a
+    condition about the asker ("kan vi søke hvis vi er et IKS?") still counts.
+``asks_other_about_applying(text) -> bool``
+    The text mentions applying but asks something else (the cases above, "Hva må være med i
+    skissen når vi søker?", "Gjelder kravet for alle som søker?"): it gets the FAQ answer, not
+    the check.
+``named_applicant(text) -> Optional[OrgFamily]``
+    The kind of body a question asks about in the third person: "Kan Statsforvalteren søke?",
+    "Kan et kommunalt foretak søke?", "Gjelder dette et interkommunalt politisk råd?", "Can
+    Stavanger municipality apply?". ``None`` when the subject is the writer ("kan vi søke
+    sammen med andre kommuner?") or names no kind of body.
 ``self_check_request(text) -> Optional[OrgFamily]``
     Both at once: the writer says what they are and asks whether they may apply ("Vi er en
     bedrift som lager sensorer. Kan vi søke?"). That is a request for the eligibility check,
@@ -100,8 +113,97 @@ def asks_to_apply(text: Optional[str]) -> bool:
                     continue  # "kan vi søke om utsatt frist?" asks for something else
                 if _from_another_funder(text, match.end("verb")):
                     continue  # "kan vi søke om midler fra Forskningsrådet?"
+                if _asks_something_else(_rest_of_clause(text, match.end("verb"))):
+                    continue  # "kan vi søke sammen med en leverandør?"
             return True
     return False
+
+
+# After "kan vi søke": together with someone, on a topic, or on a condition.
+_TOGETHER = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:sammen|saman|i\s+lag|i\s+samarbeid|together|jointly)\b",
+    re.IGNORECASE)
+_ON_TOPIC = re.compile(
+    r"^\W*(?:om\s+\w+\s+)?(?:på|paa|til|for|innen|innenfor|med|on|for)\s+"
+    r"(?:(?:en|et|ei|ein|eit|a|an|the|vårt|vår|mitt|min)\s+)?(?P<what>\w+)",
+    re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:hvis|dersom|viss|når|selv\s+om|if|when|even\s+if)\s+(?P<cond>.+)",
+                        re.IGNORECASE)
+# "hvis vi er et IKS": a condition about what the asker is (what they have is read by the
+# family recogniser: "hvis vi har et enkeltpersonforetak")
+_ASKER_IS = re.compile(rf"\b{_ME}\s+(?:er|blir|are|am)\b", re.IGNORECASE)
+_CALL_WORDS = _ABOUT_THE_CALL | _THIS_CALL | {fold(w) for w in (
+    "utlysning", "utlysninga", "ordning", "potten", "pott", "midla", "skisse", "også", "og")}
+# Words in a question that is about applying in general, not about the asker.
+_QUESTION_START = re.compile(
+    r"^\W*(?:hva|hvordan|hvilke|hvilken|hvilket|hvor|hvorfor|kva|korleis|kven|kor|what|how|which)"
+    r"\b", re.IGNORECASE)
+_APPLICANTS = re.compile(r"\b(?:(?:alle|de|dei|andre)\s+som\s+s[øo]ker|s[øo]ke?ra?(?:ne|r)?n?e?)\b",
+                         re.IGNORECASE)
+_APPLY_WORD = re.compile(rf"{_APPLY}|\bs[øo]ke(?:r|rne|re|ren)?\b|\bapplicants?\b",
+                         re.IGNORECASE)
+
+
+def _rest_of_clause(text: str, start: int) -> str:
+    end = _CLAUSE_END.search(text, start)
+    return text[start:end.start() if end else len(text)]
+
+
+def _asks_something_else(rest: str) -> bool:
+    """What follows "kan vi søke" asks about something other than the asker's eligibility."""
+    if _TOGETHER.search(rest):
+        return True
+    topic = _ON_TOPIC.match(rest)
+    if topic and fold(topic.group("what")) not in _CALL_WORDS and \
+            family_from_text(topic.group("what")) is None:
+        return True
+    condition = _CONDITION.search(rest)
+    if condition:
+        cond = condition.group("cond")
+        return not (_ASKER_IS.search(cond) or family_from_text(cond) is not None)
+    return False
+
+
+def asks_other_about_applying(text: Optional[str]) -> bool:
+    """The text mentions applying but asks something else than whether the writer may apply."""
+    if not text or asks_to_apply(text) or not _APPLY_WORD.search(text):
+        return False
+    if _QUESTION_START.search(text) or _APPLICANTS.search(text):
+        return True
+    for match in re.finditer(rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,3}}?"
+                             rf"\s+(?P<verb>{_APPLY})\b", text, re.IGNORECASE):
+        if _asks_something_else(_rest_of_clause(text, match.end("verb"))):
+            return True
+    return False
+
+
+_NAMED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b(?:kan|kunne|får|far|may|can|could)\s+(?P<who>[^?.!,;]{{2,80}}?)\s+"
+    rf"(?:(?:også|og|ogsa|also|selv|sjølv)\s+)?(?P<verb>være\s+søker\w*|{_APPLY})\b",
+    r"\bgjeld(?:er)?\s+(?:dette|det|utlysningen|utlysinga|ordningen|ordninga|this)\s+"
+    r"(?:også\s+)?(?:for\s+)?(?P<who>[^?.!,;]{2,80})",
+    r"\b(?:er|is|are)\s+(?P<who>[^?.!,;]{2,80}?)\s+(?:kvalifisert|omfattet|aktuel+e?|"
+    r"berettiget|søknadsberettiget|eligible)\b",
+    r"\b(?:does|do)\s+(?:this|the\s+call)\s+apply\s+to\s+(?P<who>[^?.!,;]{2,80})",
+)]
+
+
+def named_applicant(text: Optional[str]) -> Optional[OrgFamily]:
+    """The kind of body a question asks about in the third person, if any."""
+    if not text:
+        return None
+    for pattern in _NAMED:
+        for match in pattern.finditer(text):
+            who = match.group("who")
+            if _has_first_person(who):
+                continue
+            if "verb" in pattern.groupindex and \
+                    _asks_something_else(_rest_of_clause(text, match.end())):
+                continue  # "kan kommuner søke sammen?" asks about collaboration
+            family = family_from_text(who)
+            if family is not None and family is not OrgFamily.UNKNOWN:
+                return family
+    return None
 
 
 def _from_another_funder(text: str, start: int) -> bool:

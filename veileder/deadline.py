@@ -61,6 +61,12 @@ def deadline_sentence(call: Call, *, passed: bool = False) -> str:
     return f"Fristen for å sende inn {call.frist.hva} er {deadline_when(call)}."
 
 
+def passed_clause(call: Call) -> str:
+    """"fristen gikk ut torsdag 16. april 2020 kl. 17.00 (norsk tid)": the passed deadline as a
+    clause, for the first sentence of a verdict."""
+    return f"fristen gikk ut {deadline_when(call)}"
+
+
 def _last_minute_sentence(call: Call) -> str:
     """"17.00 er siste frist; 17.01 er for sent."."""
     local = call.frist.at

@@ -1,6 +1,7 @@
 """The running assistant over the REST channel, as a client sees it."""
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 from datetime import datetime
@@ -138,49 +139,87 @@ def test_no_fact_is_stored_in_a_conversation(assistant):
     assert said and set(said) == {"bot"}, said
 
 
+VERDICT = re.compile(r"^(?:Dere kan søke|Dere kan ikke søke|Vi kan ikke avgjøre om dere kan "
+                     r"søke)", re.MULTILINE)
+
+
 def answer_all(assistant, sender, first, replies):
     """Say `first`, then answer each question of the check from `replies` until the verdict."""
     text = assistant.text(sender, first)
     for reply in replies:
-        if any(opening in text for opening in ("Dere kan søke.", "Dere kan ikke søke.",
-                                               "Vi kan ikke avgjøre om dere kan søke.")):
+        if VERDICT.search(text):
             break
         text = assistant.text(sender, reply)
     return text
 
 
-def test_eligibility_check_for_a_municipality(assistant):
+def test_a_municipality_gets_the_verdict_first_and_then_the_project_check(assistant):
     sender = new_sender()
     first = assistant.text(sender, "Kan vi søke?")
     assert "Hva slags virksomhet" in first
-    verdict = answer_all(assistant, sender, "Vi er Vefsn kommune", ["ja"] * 6)
-    assert "Dere kan søke." in verdict
+    verdict = assistant.text(sender, "Vi er Vefsn kommune")
+    # the verdict in the reply that learns what it is; the real clock is past the deadline
+    assert verdict.startswith("Da regner jeg dere som en kommune.")
+    assert verdict.split("\n")[1].startswith("Dere kan søke etter reglene, men fristen gikk ut")
+    assert "Vil du sjekke prosjektet" in verdict
+    question = assistant.text(sender, "ja")
+    assert "Punkt 1 av 4" in question
+    replies = iter(["ja", "nei", "ja", "ja", "ja"])
+    project = question
+    while "Slik står prosjektet" not in project:
+        project = assistant.text(sender, next(replies))  # five questions, then the answer
+    assert "Dette taler for prosjektet" in project and "Dette bør dere se på" in project
+
+
+def test_the_first_message_that_says_who_is_asking_gets_the_verdict(assistant):
+    for text in ["Vi er Vefsn kommune, kan vi søke?",
+                 "Statsforvalteren i Nordland her, kan vi søke?", "Kan Lindesnes kommune søke?",
+                 "Can Stavanger municipality apply?", "Kan Statsforvalteren søke?"]:
+        reply = assistant.text(new_sender(), text)
+        assert re.search(r"^Dere kan søke", reply, re.MULTILINE), (text, reply)
+        assert "Virksomheten må altså" not in reply  # not the general text
+
+
+def test_a_health_trust_is_asked_only_the_tests(assistant):
+    sender = new_sender()
+    reply = assistant.text(sender, "Kan helseforetak søke?")
+    assert reply.startswith("Det kommer an på.")
+    questions = [assistant.text(sender, "Vi er et helseforetak, kan vi søke?")]
+    verdict = answer_all(assistant, sender, "ja", ["ja", "ja"])
+    assert VERDICT.search(verdict) and "Vil du sjekke prosjektet" in verdict
+    assert "allmennhetens interesse" in questions[0]
+
+
+def test_a_question_about_the_sketch_is_answered_not_checked(assistant):
+    reply = assistant.text(new_sender(), "Hva må være med i skissen når vi søker?")
+    assert "Hva slags virksomhet" not in reply and not VERDICT.search(reply)
 
 
 def test_eligibility_check_stops_early_for_a_company(assistant):
     sender = new_sender()
     assistant.text(sender, "sjekk om vi er kvalifisert")
     verdict = assistant.text(sender, "vi er et AS")
-    assert "Dere kan ikke søke." in verdict and "leverandør" in verdict
+    assert "Dere kan ikke søke" in verdict and "leverandør" in verdict
+    assert "Vil du sjekke prosjektet" not in verdict
 
 
 def test_eligibility_check_by_organisation_number(assistant):
     sender = new_sender()
     assistant.text(sender, "Kan vi søke?")
     text = assistant.text(sender, "991000100")
-    assert "TESTVIK KOMMUNE" in text
+    assert "TESTVIK KOMMUNE" in text and VERDICT.search(text)
     other = new_sender()
     assistant.text(other, "Kan vi søke?")
     assert "kontrollsifferet" in assistant.text(other, "991000101")
     # the register is down for this number: the form asks what kind of body instead
     assert "Skriv heller hva slags virksomhet" in assistant.text(other, "991000909")
-    assert "Dere kan søke." in answer_all(assistant, other, "vi er en kommune", ["ja"] * 6)
+    assert "Dere kan søke" in assistant.text(other, "vi er en kommune")
 
 
 def test_eligibility_question_in_the_middle_and_cancel(assistant):
     sender = new_sender()
     assistant.text(sender, "Kan vi søke?")
-    question = assistant.text(sender, "Vi er Vefsn kommune")
+    question = assistant.text(sender, "Vi er en stiftelse")
     detour = assistant.text(sender, "Hva betyr gevinstpotensial?")
     assert "Gevinstpotensial betyr" in detour
     assert question.split("\n")[-1] in detour  # the same form question comes back
@@ -273,7 +312,7 @@ def test_a_company_asking_about_itself_gets_the_verdict(assistant):
     sender = new_sender()
     reply = assistant.text(sender, "Jeg har et enkeltpersonforetak, kan jeg søke?")
     # the FAQ action or the check (whichever the NLU picks) ends with the verdict for them
-    assert "Dere kan ikke søke." in reply
+    assert "Dere kan ikke søke" in reply
     assert "leverandør eller partner" in reply
     general = assistant.text(new_sender(), "Kan bedrifter søke?")
     assert general.startswith("Nei.")

@@ -65,7 +65,8 @@ def pinned_clock(monkeypatch):
 ])
 def test_a_writer_who_is_excluded_gets_the_verdict(domain, text, key):
     messages, events = run(ActionAnswerFaq(), faq_tracker(text, key), domain)
-    assert len(messages) == 1 and events == []
+    assert len(messages) == 1  # no project check for an applicant who may not apply
+    assert events == []
     answer = messages[0]["text"]
     assert answer.startswith(OPENINGS["not_eligible"])
     assert "leverandør eller partner" in answer
@@ -173,3 +174,83 @@ def test_asks_to_apply_in_a_subordinate_clause(text):
     from veileder.asker import asks_to_apply
 
     assert asks_to_apply(text)
+
+
+# Questions that mention applying but ask something else get the FAQ answer, not the check.
+APPLYING_QUESTIONS = [
+    # text, asks_to_apply, asks_other_about_applying
+    ("Kan vi søke?", True, False),
+    ("Kan vi søke hvis vi er et interkommunalt selskap?", True, False),
+    ("Kan vi søke når vi er en stiftelse?", True, False),
+    ("kan me søkje på dette", True, False),
+    ("Kan vi søke i år?", True, False),
+    ("Hva må være med i skissen når vi søker?", False, True),
+    ("Hvordan skal skissen se ut når vi søker?", False, True),
+    ("Kan vi søke sammen med en leverandør vi kjenner?", False, True),
+    ("Kan vi søke sammen med andre kommuner?", False, True),
+    ("Kan vi søke i samarbeid med to andre etater?", False, True),
+    ("Kan vi søke på et kulturprosjekt?", False, True),
+    ("kan vi søke om midler til et klimaprosjekt?", False, True),
+    ("Kan vi søke hvis løsningen allerede finnes?", False, True),
+    ("Kan vi søke dersom det finnes noe lignende på markedet?", False, True),
+    ("Kan vi søke hvis vi allerede har en løsning?", False, True),
+    ("Kan jeg søke hvis jeg har et enkeltpersonforetak?", True, False),
+    ("Gjelder kravet om samarbeid for alle som søker?", False, True),
+    ("Start sjekken på nytt", False, False),
+    ("Jeg vil søke", False, False),
+    ("Når er fristen?", False, False),
+]
+
+
+@pytest.mark.parametrize("text,own,other", APPLYING_QUESTIONS)
+def test_only_a_question_about_own_eligibility_asks_to_apply(text, own, other):
+    from veileder.asker import asks_other_about_applying, asks_to_apply
+
+    assert asks_to_apply(text) is own
+    assert asks_other_about_applying(text) is other
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kan Statsforvalteren søke?", F.STATE_AGENCY),
+    ("Kan et kommunalt foretak søke?", F.MUNICIPAL_ENTERPRISE),
+    ("Gjelder dette et interkommunalt politisk råd?", F.INTERMUNICIPAL),
+    ("Kan helseforetak søke?", F.HEALTH_TRUST),
+    ("Er et helseforetak kvalifisert?", F.HEALTH_TRUST),
+    ("Kan Lindesnes kommune søke?", F.MUNICIPALITY),
+    ("Can Stavanger municipality apply?", F.MUNICIPALITY),
+    ("Kan en bedrift være søker?", F.COMPANY),
+    ("Kan vi søke?", None),  # the writer: the check
+    ("Kan vi søke sammen med andre kommuner?", None),  # the writer, about collaboration
+    ("Kan kommuner søke sammen?", None),  # about collaboration
+    ("Hvem kan søke?", None),
+])
+def test_named_applicant(text, expected):
+    from veileder.asker import named_applicant
+
+    assert named_applicant(text) is expected
+
+
+@pytest.mark.parametrize("text,classified,key,expected", [
+    ("Hva må være med i skissen når vi søker?", "check_eligibility", "faq/hva_sendes_inn", "faq"),
+    ("Hva må være med i skissen når vi søker?", "ask_deadline", "faq/hva_sendes_inn", "faq"),
+    ("Når må vi søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
+    ("Hva er fristen for å søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
+    ("Kan vi søke sammen med en leverandør vi kjenner?", "check_eligibility", "faq/samarbeid",
+     "faq"),
+    ("Kan vi søke sammen med en leverandør vi kjenner?", "faq", "faq/samarbeid", "faq"),
+    ("Kan Statsforvalteren søke?", "out_of_scope", "faq/hvem_kan_soke", "faq"),
+    ("Kan helseforetak søke?", "check_eligibility", "faq/hvem_kan_soke", "faq"),
+    ("Vi er et helseforetak, kan vi søke?", "check_eligibility", None, "check_eligibility"),
+    ("Kan vi søke?", "check_eligibility", None, "check_eligibility"),
+    ("Start sjekken på nytt", "check_eligibility", None, "check_eligibility"),
+])
+def test_the_input_guard_answers_questions_that_are_not_a_check(text, classified, key, expected):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import InputGuard
+
+    data = {"text": text, "intent": {"name": classified, "confidence": 0.6}}
+    if key:
+        data["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
+    (out,) = InputGuard().process([Message(data=data)])
+    assert out.get("intent")["name"] == expected

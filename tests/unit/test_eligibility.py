@@ -6,6 +6,7 @@ of veileder/eligibility.py (R1 ... R13); the ids below name the rule a row check
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import pytest
 import yaml
@@ -13,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from testkit.brreg_standin import fixture_json
 from veileder.call import DEFAULT_CALL_FILE, load_call, parse_call
-from veileder.deadline import deadline_sentence
+from veileder.deadline import deadline_sentence, passed_clause
 from veileder.eligibility import (
     ANSWER_FIELDS,
     CASE_BY_CASE,
@@ -32,7 +33,9 @@ from veileder.eligibility import (
     family_from_codes,
     family_from_registry,
     family_from_text,
+    project_questions,
     questions_needed,
+    verdict_questions,
 )
 from veileder.orgnr import RegistryEntry
 
@@ -267,7 +270,11 @@ def test_passed_deadline_changes_the_advice():
     verdict = evaluate(facts(F.MUNICIPALITY, top_management=False), CALL, message,
                        deadline_passed=True)
     assert verdict.outcome == "eligible"
-    assert message in verdict.summary()
+    # the passed deadline is in the first sentence, and not said twice
+    first = verdict.summary().split("\n")[0]
+    assert first == f"Dere kan søke etter reglene, men {passed_clause(CALL)}."
+    assert message not in verdict.summary()
+    assert verdict.deadline == message  # still there for the API
     assert not any("Send inn" in a or "sender inn" in a for a in verdict.advice)
     assert any("Fristen er ute" in a for a in verdict.advice)
 
@@ -377,6 +384,12 @@ def test_properties_of_questions_and_verdicts(family, sector, values):
     soft = [n for n in asked if n in SOFT_FIELDS]
     assert soft == [n for n in SOFT_FIELDS if n in soft]
     assert asked[len(asked) - len(soft):] == soft  # criteria come last
+    # the verdict's questions first; the project's are asked only after the verdict
+    assert verdict_questions(applicant) + project_questions(applicant) == asked
+    if not verdict_questions(applicant):  # the verdict is known: project answers cannot change it
+        no_project = dataclasses.replace(applicant, **{n: None for n in SOFT_FIELDS},
+                                         unknown=applicant.unknown - set(SOFT_FIELDS))
+        assert evaluate(no_project, CALL).outcome == verdict.outcome
     # never ask what follows from the family
     if family in COVERED:
         assert not set(asked) & set(HARD_FIELDS + TEST_FIELDS)

@@ -38,15 +38,21 @@ def required(slot_values):
 
 def test_only_needed_questions_are_asked():
     assert required(slots()) == ["elig_family"]
-    # a municipality is publicly funded, does public tasks and is covered: only the criteria
-    assert required(slots(elig_family="municipality")) == [
+    # a municipality is publicly funded, does public tasks and is covered: nothing more before
+    # the verdict; the criteria only in the project check, after the verdict
+    assert required(slots(elig_family="municipality")) == ["elig_family"]
+    assert required(slots(elig_family="municipality", elig_project=True)) == [
         "elig_family", "elig_challenge", "elig_no_market_solution", "elig_top_management",
         "elig_market_potential", "elig_collaboration"]
     # a hard rule decides at once: no more questions
     assert required(slots(elig_family="company")) == ["elig_family"]
     assert required(slots(elig_family="private_person")) == ["elig_family"]
-    # a case-by-case body is asked the three tests first
-    assert required(slots(elig_family="foundation"))[1] == "elig_general_interest"
+    # a case-by-case body is asked only the open tests before the verdict
+    assert required(slots(elig_family="foundation")) == [
+        "elig_family", "elig_general_interest", "elig_publicly_funded", "elig_public_control"]
+    # even in the project check, the verdict's questions come first
+    assert required(slots(elig_family="foundation", elig_project=True))[1] == \
+        "elig_general_interest"
     # raw text that was never validated does not count as a family
     assert required(slots(elig_family="Vi er en kommune")) == ["elig_family"]
     # "vet ikke" is not asked again
@@ -162,7 +168,10 @@ def summary(**values):
 def test_summary_opens_with_the_plain_verdict(values, outcome):
     text, events = summary(**values)
     assert text.startswith(OPENINGS[outcome])
-    assert events == []  # the verdict is said, not stored: nothing reads it back
+    # the verdict is said, not stored; only whether the project check was offered is kept
+    offered = outcome != "not_eligible"
+    assert events == [{"event": "slot", "timestamp": None, "name": "elig_project_offered",
+                       "value": offered}]
 
 
 def test_the_summary_says_how_companies_can_take_part():

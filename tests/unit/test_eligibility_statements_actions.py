@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import eligibility as form
@@ -68,8 +67,10 @@ def test_a_starting_message_without_a_family_still_states_facts():
 
 
 def test_an_answer_that_also_states_other_facts_fills_them(domain):
+    """In the project check (after the verdict), an answer may state another criterion too."""
     values, _ = form_run("ja, og vi vil kjøpe inn et system som finnes", domain,
-                         elig_family="municipality", requested_slot="elig_challenge")
+                         elig_family="municipality", requested_slot="elig_challenge",
+                         elig_project=True)
     assert values["elig_challenge"] == "ja"
     assert values["elig_no_market_solution"] == "nei"
     assert values["requested_slot"] == "elig_top_management"  # not asked about the market

@@ -44,7 +44,11 @@ API
 ``questions_needed(facts) -> list[str]``
     The fields still to ask, in order; ``QUESTIONS[field]`` is the Norwegian question. It never
     asks what follows from the family or the register, and it is empty once a hard rule has
-    decided against the applicant.
+    decided against the applicant. ``verdict_questions`` is the part the verdict needs (asked
+    first: the verdict comes as soon as it is empty), ``project_questions`` the project criteria
+    (asked after the verdict, when the user wants the project check).
+``depends_answer(family, call) -> str``
+    For a case-by-case family: what its eligibility depends on (the three tests, briefly).
 ``stated_facts(text) -> dict[str, bool]`` (``veileder.eligibility.statements``)
     The answer fields a message settles by saying so ("vi er heleid av kommunen", "vi følger
     anskaffelsesreglene", "me er ikkje omfatta av …"), about the writer only; hedges and
@@ -54,7 +58,10 @@ API
     ``reasons``, ``strengths``, ``gaps``, ``advice``, ``missing`` (field names still open, in
     question order), ``settle`` (for ``uncertain``: the exact questions to settle with
     Innovasjon Norge) and ``deadline``. ``Verdict.summary()`` is the plain answer: one opening
-    sentence of ``OPENINGS``, then reasons, strengths and gaps, deadline, next steps.
+    sentence of ``OPENINGS`` (``OPENINGS_AFTER_DEADLINE`` once the deadline has passed: the
+    passed deadline is part of the first sentence), then reasons, strengths and gaps, deadline,
+    next steps. ``Verdict.project_summary()`` is the project check's answer: strengths, gaps and
+    next steps.
 
 The rules (source in brackets)
 ------------------------------
@@ -111,8 +118,9 @@ R11 Soft criteria are strengths or gaps, never hard rules: a societal challenge 
     ``kriterier`` samfunnsutfordring, gjennomforingsevne, verdiskaping, samarbeid]
 R12 konkurs, under avvikling and tvangsavvikling in the register are mentioned in the reasons
     and the advice; they do not change the outcome on their own. [Issue]
-R13 A deadline status, when given, is part of the summary; after a passed deadline the advice
-    no longer says "send the sketch". [Issue; call file ``frist``]
+R13 A deadline status, when given, is part of the summary; after a passed deadline the first
+    sentence says so and the advice no longer says "send the sketch". [Issue; call file
+    ``frist``]
 """
 from __future__ import annotations
 
@@ -135,15 +143,26 @@ from veileder.eligibility.rules import (
     TEST_FIELDS,
     ApplicantFacts,
     Verdict,
+    depends_answer,
     evaluate,
+    project_questions,
     questions_needed,
+    verdict_questions,
 )
-from veileder.eligibility.wording import FAMILY_LABELS, OPENINGS, QUESTIONS, SETTLE
+from veileder.eligibility.wording import (
+    FAMILY_LABELS,
+    OPENINGS,
+    OPENINGS_AFTER_DEADLINE,
+    PROJECT_OFFER,
+    QUESTIONS,
+    SETTLE,
+)
 
 __all__ = [
     "ANSWER_FIELDS", "CASE_BY_CASE", "COVERED", "EXCLUDED", "FAMILY_LABELS", "HARD_FIELDS",
-    "OPENINGS", "ORGFORM_FAMILY", "PUBLIC_ADMINISTRATION_SECTORS", "PUBLIC_ENTERPRISE_SECTORS",
+    "OPENINGS", "OPENINGS_AFTER_DEADLINE", "ORGFORM_FAMILY", "PROJECT_OFFER",
+    "PUBLIC_ADMINISTRATION_SECTORS", "PUBLIC_ENTERPRISE_SECTORS",
     "QUESTIONS", "SETTLE", "SOFT_FIELDS", "TEST_FIELDS", "ApplicantFacts", "OrgFamily", "Verdict",
-    "evaluate", "family_from_codes", "family_from_registry", "family_from_text",
-    "questions_needed",
+    "depends_answer", "evaluate", "family_from_codes", "family_from_registry",
+    "family_from_text", "project_questions", "questions_needed", "verdict_questions",
 ]

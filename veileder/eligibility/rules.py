@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
-from veileder.deadline import deadline_sentence
+from veileder.deadline import deadline_sentence, passed_clause
 from veileder.eligibility.families import (
     CASE_BY_CASE,
     COVERED,
@@ -20,12 +20,19 @@ from veileder.eligibility.families import (
 )
 from veileder.eligibility.wording import (
     COVERED_WHY,
+    DEPENDS_FUNDING,
+    DEPENDS_NAMES,
+    DEPENDS_OFFER,
+    DEPENDS_OPENING,
+    DEPENDS_TESTS,
     FACT_TEXT,
     FAMILY_LABELS,
     OPENINGS,
+    OPENINGS_AFTER_DEADLINE,
     OVERRIDE_TEXT,
     conflict_text,
     existing_solution_gap,
+    PROJECT_OPENING,
     SETTLE,
     SOFT_CRITERIA,
 )
@@ -232,6 +239,30 @@ def questions_needed(facts: ApplicantFacts) -> List[str]:
     return [name for name in _open_fields(facts) if name not in facts.unknown]
 
 
+def verdict_questions(facts: ApplicantFacts) -> List[str]:
+    """The questions the verdict needs (who is asking, the conditions, the tests): the check
+    asks these, and gives the verdict as soon as none is left."""
+    return [name for name in questions_needed(facts) if name not in SOFT_FIELDS]
+
+
+def project_questions(facts: ApplicantFacts) -> List[str]:
+    """The project questions (R11) still open; asked only after the verdict, when wanted, and
+    never to an applicant a hard rule has excluded."""
+    return [name for name in questions_needed(facts) if name in SOFT_FIELDS]
+
+
+def depends_answer(family: OrgFamily, call: "Call") -> str:
+    """What a case-by-case family's eligibility depends on (R4-R6), briefly: "Kan helseforetak
+    søke?" asked about no one in particular."""
+    label, plural = DEPENDS_NAMES.get(family, (FAMILY_LABELS[family].capitalize(),
+                                               FAMILY_LABELS[family]))
+    return "\n\n".join([
+        DEPENDS_OPENING.format(label=label, plural=plural) + "\n" + bullet_list(DEPENDS_TESTS),
+        f"{DEPENDS_FUNDING} {DEPENDS_OFFER}",
+        f"Kilde: {call.kilde.url}",
+    ])
+
+
 # --------------------------------------------------------------------------------------------
 # Verdict
 # --------------------------------------------------------------------------------------------
@@ -246,21 +277,39 @@ class Verdict:
     missing: List[str] = field(default_factory=list)
     settle: List[str] = field(default_factory=list)
     deadline: Optional[str] = None
+    #: "fristen gikk ut …" once the deadline has passed: then it is part of the first sentence
+    deadline_passed: Optional[str] = None
 
     @property
     def opening(self) -> str:
+        """The first sentence: the plain answer and, once it has passed, the deadline (R13)."""
+        if self.deadline_passed:
+            return OPENINGS_AFTER_DEADLINE[self.outcome].format(deadline=self.deadline_passed)
         return OPENINGS[self.outcome]
+
+    def _criteria_parts(self) -> List[str]:
+        parts = []
+        if self.strengths:
+            parts.append("Dette taler for prosjektet:\n" + bullet_list(self.strengths))
+        if self.gaps:
+            parts.append("Dette bør dere se på:\n" + bullet_list(self.gaps))
+        return parts
 
     def summary(self) -> str:
         parts = [self.opening]
         if self.reasons:
             parts.append(" ".join(self.reasons))
-        if self.strengths:
-            parts.append("Dette taler for prosjektet:\n" + bullet_list(self.strengths))
-        if self.gaps:
-            parts.append("Dette bør dere se på:\n" + bullet_list(self.gaps))
-        if self.deadline:
+        parts.extend(self._criteria_parts())
+        if self.deadline and not self.deadline_passed:  # a passed deadline opens the answer
             parts.append(self.deadline)
+        if self.advice:
+            parts.append("Neste steg:\n" + bullet_list(self.advice))
+        return "\n\n".join(parts)
+
+    def project_summary(self) -> str:
+        """The project check's answer: the strengths and gaps of the project (R11), then the
+        next steps; the verdict itself was given before."""
+        parts = [PROJECT_OPENING] + self._criteria_parts()
         if self.advice:
             parts.append("Neste steg:\n" + bullet_list(self.advice))
         return "\n\n".join(parts)
@@ -442,6 +491,8 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
         verdict.advice.insert(0, f"Snakk med {_contact(call)} om status i Enhetsregisteret "
                                  f"før dere går videre.")
     verdict.deadline = deadline_message
+    if deadline_passed:
+        verdict.deadline_passed = passed_clause(call)
     if verdict.outcome == "not_eligible":
         return verdict
 

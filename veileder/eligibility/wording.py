@@ -57,6 +57,41 @@ OPENINGS = {
     "uncertain": "Vi kan ikke avgjøre om dere kan søke.",
 }
 
+#: The first sentence once the deadline has passed: the opening and the passed deadline
+#: (``{deadline}`` is ``veileder.deadline.passed_clause``), so nobody stops at "Dere kan søke".
+OPENINGS_AFTER_DEADLINE = {
+    "eligible": "Dere kan søke etter reglene, men {deadline}.",
+    "not_eligible": "Dere kan ikke søke, og {deadline}.",
+    "uncertain": "Vi kan ikke avgjøre om dere kan søke, og {deadline}.",
+}
+
+#: After a verdict that leaves room for it: the offer of the project check (R11).
+PROJECT_OFFER = "Vil du sjekke prosjektet mot de fire tingene Innovasjon Norge ser etter?"
+#: The project check's answer starts with this, before the strengths and gaps.
+PROJECT_OPENING = "Slik står prosjektet mot det Innovasjon Norge ser etter:"
+#: For a case-by-case family: what the answer depends on (R4-R6), in plain words.
+DEPENDS_OPENING = ("Det kommer an på. {label} kan søke hvis virksomheten omfattes av reglene for "
+                   "offentlige anskaffelser. For {plural} avgjøres det i hvert enkelt tilfelle. "
+                   "Disse tre tingene må stemme:")
+DEPENDS_TESTS = (
+    "Virksomheten ble opprettet for å dekke behov i allmennhetens interesse, ikke for å drive "
+    "industri eller forretning.",
+    "Virksomheten er en egen juridisk person.",
+    "Virksomheten er nært knyttet til det offentlige: det offentlige finansierer det meste, har "
+    "kontroll med driften eller oppnevner mer enn halvparten av styret.",
+)
+DEPENDS_FUNDING = "I tillegg må virksomheten i hovedsak være offentlig finansiert."
+DEPENDS_OFFER = "Jeg kan sjekke det for dere med noen få spørsmål."
+#: How the case-by-case answer names a family: (as the subject, in the plural).
+DEPENDS_NAMES: Dict[OrgFamily, Tuple[str, str]] = {
+    OrgFamily.HEALTH_TRUST: ("Et helseforetak", "helseforetak og andre særlovsselskaper"),
+    OrgFamily.STATE_ENTERPRISE: ("Et statsforetak", "statsforetak"),
+    OrgFamily.FOUNDATION: ("En stiftelse", "stiftelser"),
+    OrgFamily.PUBLIC_COMPANY: ("Et offentlig eid selskap", "offentlig eide selskaper"),
+    OrgFamily.ASSOCIATION: ("En forening eller en annen juridisk person",
+                            "foreninger og andre juridiske personer"),
+}
+
 #: How the answers name each family: "Dere er en kommune.", "Da regner jeg dere som en kommune.",
 #: the API's ``applicant.label``.
 FAMILY_LABELS: Dict[OrgFamily, str] = {
