@@ -197,11 +197,16 @@ def test_a_quick_reply_sends_its_payload_and_shows_its_title(page, assistant):
     # the title is the user's message; the payload ("Vi er en kommune") went to the assistant
     expect(page.locator(".ipw-user .ipw-text").last).to_have_text("Kommune")
     answer = wait_for_answer(page, before)
-    assert "kommune" in answer and "samfunnsutfordring" in answer
-    # the next question's own buttons; the used ones are gone
-    expect(page.get_by_role("button", name="Ja", exact=True)).to_be_visible()
+    # the verdict comes in the reply that learns it is a municipality, then the offer
+    assert "Dere kan søke" in answer and "kommune" in answer
+    # the offer's own buttons; the used ones are gone
+    expect(page.get_by_role("button", name="Ja, sjekk prosjektet", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Fylkeskommune", exact=True)).to_have_count(0)
     assert focused(page)["id"] == "ipw-input"
+    before = page.locator(".ipw-bot").count()
+    page.get_by_role("button", name="Ja, sjekk prosjektet", exact=True).click()
+    assert "samfunnsutfordring" in wait_for_answer(page, before)
+    # the project check's first question has yes/no buttons
     before = page.locator(".ipw-bot").count()
     page.get_by_role("button", name="Nei", exact=True).click()
     assert wait_for_answer(page, before).strip()
@@ -225,11 +230,11 @@ def test_a_whole_flow_with_the_keyboard_only(page, assistant):
     before = page.locator(".ipw-bot").count()
     page.keyboard.press("Space")
     answer = wait_for_answer(page, before)
-    assert "kommune" in answer.lower() and "samfunnsutfordring" in answer
+    assert "Dere kan søke" in answer and "kommune" in answer.lower()
     assert focused(page)["id"] == "ipw-input"
 
-    # "Ja" with Enter
-    tab_to(page, lambda f: f["text"] == "Ja", key="Shift+Tab")
+    # the offer of the project check, accepted with Enter
+    tab_to(page, lambda f: f["text"] == "Ja, sjekk prosjektet", key="Shift+Tab")
     before = page.locator(".ipw-bot").count()
     page.keyboard.press("Enter")
     assert wait_for_answer(page, before).strip()
@@ -269,7 +274,7 @@ def test_the_conversation_survives_a_reload(page, assistant):
     # the form goes on where it was: the server kept the conversation
     before = page.locator(".ipw-bot").count()
     page.get_by_role("button", name="Kommune", exact=True).click()
-    assert "samfunnsutfordring" in wait_for_answer(page, before)
+    assert "Dere kan søke" in wait_for_answer(page, before)
 
 
 def test_html_in_a_message_is_shown_as_text(page, assistant):
@@ -318,7 +323,7 @@ def test_rest_fallback_when_socketio_cannot_load(page, assistant):
     ask(page, "kan vi søke?")
     before = page.locator(".ipw-bot").count()
     page.get_by_role("button", name="Kommune", exact=True).click()
-    assert "samfunnsutfordring" in wait_for_answer(page, before)
+    assert "Dere kan søke" in wait_for_answer(page, before)
 
 
 def test_a_dead_server_is_said_clearly(page, assistant, host_site):
