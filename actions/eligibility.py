@@ -26,6 +26,7 @@ from actions import clock
 from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
+from veileder.asker import own_family
 from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
     ANSWER_FIELDS,
@@ -196,8 +197,11 @@ class ValidateEligibilityForm(FormValidationAction):
             if family_from_text(text) is not None or orgnr.find_in_text(text):
                 return {FAMILY_SLOT: text}
             return {}
-        # a correction at a later question: names another kind of body, and is no yes/no answer
-        family = family_from_text(text)
+        # a correction at a later question: the writer says they are another kind of body
+        # ("vent, vi er faktisk en fylkeskommune"), and it is no yes/no answer. A body named in
+        # an answer about someone else ("styret er fra kommunene", "eid av Helse Midt-Norge
+        # RHF") is not a correction.
+        family = own_family(text)
         if (
             family is not None
             and answers.parse_answer(text) is None

@@ -23,7 +23,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import clock, texts
-from actions.eligibility import FAMILY_SLOT, OFFER_BUTTONS, OFFERED_SLOT, PROJECT_SLOT
+from actions.eligibility import (
+    FAMILY_SLOT,
+    OFFER_BUTTONS,
+    OFFERED_SLOT,
+    PROJECT_SLOT,
+    stated_slots,
+)
 from veileder.applicant import identify
 from veileder.asker import named_applicant
 from veileder.eligibility import (
@@ -35,7 +41,9 @@ from veileder.eligibility import (
     OrgFamily,
     depends_answer,
     project_questions,
+    verdict_questions,
 )
+from veileder.eligibility.statements import stated_facts
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
 
@@ -72,16 +80,22 @@ def utter_answer(dispatcher, response: str, question: Optional[str],
 def asked_about(text: Optional[str], topic: Optional[str]) -> Optional[ApplicantFacts]:
     """The applicant the question is about, when it names one: the writer (on a topic about
     who may apply), or a kind of body in the third person; ``None`` otherwise."""
+    facts: Optional[ApplicantFacts] = None
     family = named_applicant(text)  # "Jeg jobber i kommunen, kan bedrifter søke?": companies
     if family is not None:
         if family in EXCLUDED and topic in EXCLUDED_TOPICS:
             return None  # "Kan bedrifter søke?": the FAQ answer is the answer for them
-        return ApplicantFacts(family=family)
-    if topic in SELF_VERDICT_TOPICS:
+        facts = ApplicantFacts(family=family)
+    elif topic in SELF_VERDICT_TOPICS:
         who = identify(text, about_self=True)
         if who.family is not None and who.family is not OrgFamily.UNKNOWN:
-            return who.facts
-    return None
+            facts = who.facts
+    if facts is None:
+        return None
+    # what the writer says about themselves counts too ("… men vi er ikke omfattet av …")
+    for name, value in stated_facts(text).items():
+        facts = facts.with_answer(name, value)
+    return facts
 
 
 def check_payload(family: OrgFamily) -> str:
@@ -101,7 +115,7 @@ class ActionAnswerFaq(Action):
         # an offer of the project check is answered now or not at all; no slot otherwise
         clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []
         if facts is not None:
-            return self._answer_for(facts, dispatcher) or clear
+            return self._answer_for(facts, message.get("text"), dispatcher) or clear
         if response:
             utter_answer(dispatcher, response, message.get("text"), topic)
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over
@@ -112,9 +126,10 @@ class ActionAnswerFaq(Action):
         return clear
 
     @staticmethod
-    def _answer_for(facts: ApplicantFacts, dispatcher) -> List[EventType]:
+    def _answer_for(facts: ApplicantFacts, text: Optional[str],
+                    dispatcher) -> List[EventType]:
         family = facts.family
-        if family in CASE_BY_CASE and facts.orgnr is None:
+        if family in CASE_BY_CASE and facts.orgnr is None and verdict_questions(facts):
             dispatcher.utter_message(
                 text=depends_answer(family, clock.call()),
                 buttons=[{"title": "Sjekk om dere kan søke", "payload": check_payload(family)}],
@@ -127,4 +142,5 @@ class ActionAnswerFaq(Action):
             return []
         dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
         return [SlotSet(FAMILY_SLOT, family.value), SlotSet(PROJECT_SLOT, None),
-                SlotSet(OFFERED_SLOT, True)]
+                SlotSet(OFFERED_SLOT, True),
+                *(SlotSet(slot, value) for slot, value in stated_slots(text).items())]

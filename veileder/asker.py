@@ -72,6 +72,9 @@ _ABOUT_THE_CALL = {fold(word) for word in (
 _APPLY_QUESTIONS = [re.compile(p, re.IGNORECASE) for p in (
     # kan vi søke / kan vi også søke på dette / can we apply / may I apply
     rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,3}}?\s+(?P<verb>{_APPLY})\b",
+    # kan vi være søker / kan me vere søkjar / can we be an applicant
+    rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,2}}?\s+(?:være|vere|bli|be)\s+"
+    rf"(?:(?:en|ein|an|a)\s+)?(?:s[øo]k(?:er|ar|jar)\w*|applicants?)\b",
     # har vi mulighet til å søke / er det mulig for oss å søke / lov å søke
     rf"\b(?:mulighet|moglegheit|mulig|mogleg|lov|rett|anledning|høve|hove)\w*\s+"
     rf"(?:for\s+(?:oss|meg)\s+)?(?:til\s+)?(?:å|aa|a|to)\s+(?P<verb>{_APPLY})\b",
@@ -129,7 +132,8 @@ _TOGETHER = re.compile(
     re.IGNORECASE)
 _ON_TOPIC = re.compile(
     r"^\W*(?:om\s+\w+\s+)?(?:på|paa|til|for|innen|innenfor|med|on|for)\s+"
-    r"(?:(?:en|et|ei|ein|eit|a|an|the|vårt|vår|mitt|min)\s+)?(?P<what>\w+)",
+    r"(?:(?:en|et|ei|ein|eit|a|an|the|vårt|vår|mitt|min|de|dei|disse|desse|dette|denne|these|"
+    r"this)\s+)?(?:[\d\s.,]+\s*)?(?P<what>\w+)",
     re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:hvis|dersom|viss|når|selv\s+om|if|when|even\s+if)\s+(?P<cond>.+)",
                         re.IGNORECASE)
@@ -137,7 +141,9 @@ _CONDITION = re.compile(r"\b(?:hvis|dersom|viss|når|selv\s+om|if|when|even\s+if
 # family recogniser: "hvis vi har et enkeltpersonforetak")
 _ASKER_IS = re.compile(rf"\b{_ME}\s+(?:er|blir|are|am)\b", re.IGNORECASE)
 _CALL_WORDS = _ABOUT_THE_CALL | _THIS_CALL | {fold(w) for w in (
-    "utlysning", "utlysninga", "ordning", "potten", "pott", "midla", "skisse", "også", "og")}
+    "utlysning", "utlysninga", "ordning", "potten", "pott", "midla", "skisse", "også", "og",
+    "millionene", "millionane", "millioner", "millionar", "mill", "pengane", "midlane", "kronene",
+    "kronane", "million", "millions", "grant", "call")}
 # Words in a question that is about applying in general, not about the asker.
 _QUESTION_START = re.compile(
     r"^\W*(?:hva|hvordan|hvilke|hvilken|hvilket|hvor|hvorfor|kva|korleis|kven|kor|what|how|which)"
@@ -232,4 +238,14 @@ def own_family(text: Optional[str]) -> Optional[OrgFamily]:
             family = family_from_text(clause)
             if family is not None and family is not OrgFamily.UNKNOWN:
                 return family
+    # "Me er Møre og Romsdal fylkeskommune": a name with "og" in it is one clause after "me er"
+    for sentence in _SENTENCE_SPLIT.split(text):
+        said = _ASKER_IS.search(sentence or "")
+        if said:
+            family = family_from_text(sentence[said.end():])
+            if family is not None and family is not OrgFamily.UNKNOWN:
+                return family
     return None
+
+
+_SENTENCE_SPLIT = re.compile(r"[.!?;\n]+")

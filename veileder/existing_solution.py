@@ -42,8 +42,8 @@ _EXISTS = [re.compile(p) for p in (
     r"tjeneste|teknologi)",
     r"\beksisterande\s+(?:\w+\s+)?\w*(?:losning|system|produkt|verktoy|programvare|app|plattform)",
     r"\bexisting\s+(?:\w+\s+)?\w*(?:solution|system|product|tool|software|platform|service)",
-    r"\bhyllevare\b", r"\boff[ -]?the[ -]?shelf\b", r"\bferdig(?:e|t)?\s*(?:losning|system|"
-    r"produkt|utviklet|utvikla|program|app|vare)", r"\bstandard\s*(?:produkt|losning|system|"
+    r"\bhyllevare\b", r"\boff[ -]?the[ -]?shelf\b", r"\bferdig(?:e|t)?\s*(?:\w+\s+){0,2}?\w*"
+    r"(?:losning|system|produkt|utviklet|utvikla|program|app|vare)", r"\bstandard\s*(?:produkt|losning|system|"
     r"vare|product|solution|software)", r"\bkommersielt tilgjengelig\b", r"\bcommercially "
     r"available\b", r"\bready[ -]made\b", r"\bturnkey\b", r"\bnokkelferdig\b",
     r"\b(?:kjope|kjop|kjoper|kaupe|buy|buying|purchase|procure)\s+(?:inn\s+)?"
@@ -104,10 +104,31 @@ def existing_solution_claim(text: Optional[str]) -> Optional[bool]:
 def mentions_existing_solution(text: Optional[str]) -> bool:
     """A statement that the project buys or uses a solution that exists already.
 
-    Not a question ("Kan vi kjøpe noe som finnes?") and not a condition ("hvis det finnes …").
+    Not a question ("Kan vi kjøpe noe som finnes?") and not a condition ("hvis det finnes …");
+    a statement before a question counts ("Vi vil kjøpe et system som finnes. Kan vi søke?").
     """
-    if not text or "?" in text:
+    statements = " ".join(_statement_part(sentence) for sentence in _SENTENCES.split(text or ""))
+    if not statements:
         return False
-    if any(_HYPOTHETICAL.search(clause) for clause in _clauses(text)):
+    if any(_HYPOTHETICAL.search(clause) for clause in _clauses(statements)):
         return False
-    return existing_solution_claim(text) is True
+    return existing_solution_claim(statements) is True
+
+
+_SENTENCES = re.compile(r"(?<=[.!?\n])\s*")
+_ASKS = re.compile(r"\W*(?:kan|kunne|ma|matte|er|skal|far|har|bor|hva|hvordan|hvorfor|kva|"
+                   r"korleis|can|could|is|are|do|does|should|may|must|what|how|why)\b")
+#: A short question after a comma ends a sentence that states something first: "vi vil kjøpe
+#: et system som finnes allerede, kan vi søke?".
+_TAIL_QUESTION_WORDS = 6
+
+
+def _statement_part(sentence: str) -> str:
+    """The sentence when it states something; of a question, what is stated before its comma."""
+    sentence = sentence.strip()
+    if not sentence.endswith("?"):
+        return sentence
+    head, comma, tail = sentence.rpartition(",")
+    if not comma or len(tail.split()) > _TAIL_QUESTION_WORDS or _ASKS.match(fold(head)):
+        return ""  # "Kan vi kjøpe noe som finnes, eller må det være nytt?" asks both parts
+    return head

@@ -227,3 +227,7 @@ def test_a_correction_at_a_later_question_is_read_but_an_answer_is_not():
         "elig_family": "vent, vi er faktisk en fylkeskommune"}
     assert extract("elig_family", "nei, vi driver forretning", "inform_org", state) == {}
     assert extract("elig_family", "vi er en stiftelse", "inform_org", state) == {}  # no change
+    # a body named in an answer about someone else is no correction
+    for answer in ("styret er oppnevnt av kommunene", "Eid av Helse Midt-Norge RHF",
+                   "Formålet er kulturtilbud til innbyggerne, vi tar ikke ut utbytte"):
+        assert extract("elig_family", answer, "inform_org", state) == {}, answer

@@ -22,6 +22,11 @@ STATEMENTS = [
     ("vi skal innføre en løsning som andre kommuner bruker", True),
     ("løysinga er alt i bruk hjå fleire kommunar", True),
     ("Vi ønsker å kjøpe et kommersielt tilgjengelig verktøy", True),
+    # a statement before the question counts; the question alone does not
+    ("Vi vil kjøpe et ferdig digitalt fagsystem som flere kommuner bruker. Kan vi søke?", True),
+    ("Kan vi søke? Vi vil innføre en app som allerede er i bruk i Danmark.", True),
+    ("vi vil kjope inn et ferdig billettsystem som finnes allerede, kan vi soke?", True),
+    ("Kan vi kjøpe inn noe som allerede finnes, eller må det være nytt?", False),
     # not buying what exists
     ("Det finnes ingen løsning på markedet som dekker behovet", False),
     ("Eksisterende systemer dekker ikke behovet vårt", False),

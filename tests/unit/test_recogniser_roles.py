@@ -47,6 +47,8 @@ CASES = [
     # only someone else is named: nobody can tell who is asking
     ("vi får tilskudd fra staten", None),
     ("vi leverer til mange kommuner", None),
+    ("Vi leverer velferdsteknologi til over 50 kommuner", None),
+    ("vi selger skreddersydde IKT-tjenester til mange av fylkeskommunene", None),
     ("vi har kommunen som kunde", None),
     ("Vi selger til staten", None),
     ("we sell to hospitals", None),

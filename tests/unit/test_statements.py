@@ -13,7 +13,11 @@ CASES = [
     ("Vi er omfattet av anskaffelsesregelverket", {CP: True}),
     ("vi følger anskaffelsesreglene", {CP: True}),
     ("vi folger anskaffelsesreglene", {CP: True}),
-    ("me er ikkje omfatta av anskaffingsregelverket", {}),  # not the word the rules use
+    # nynorsk: "lov om offentlege anskaffingar"
+    ("me er ikkje omfatta av anskaffingsregelverket", {"covered_by_procurement": False}),
+    ("me følgjer reglane for offentlege anskaffingar", {"covered_by_procurement": True}),
+    ("Vi er en stiftelse uten kommersiell drift", {"general_interest": True}),
+    ("vi driv utan kommersielle føremål", {"general_interest": True}),
     ("me er ikkje omfatta av anskaffelsesregelverket", {CP: False}),
     ("Vi må følge lov om offentlige anskaffelser", {CP: True}),
     ("we are not subject to public procurement rules", {CP: False}),

@@ -207,6 +207,34 @@ def test_a_question_about_a_case_by_case_body_says_what_it_depends_on(text, word
     assert events == {}
 
 
+@pytest.mark.parametrize("text", [
+    "Vi er en kommune, men vi er ikke omfattet av anskaffelsesregelverket. Kan vi søke?",
+    "Me er ein kommune, men me er ikkje omfatta av anskaffingsregelverket. Kan me søkje?",
+])
+def test_a_fact_stated_in_the_question_counts_in_its_verdict(text):
+    """A municipality that says it is not covered is not told that it is covered (R9)."""
+    messages, events = faq(text)
+    answer = messages[0]["text"]
+    assert answer.startswith(OPENINGS["uncertain"])
+    assert "anskaffelsesregelverket" in answer
+    assert "Dere er offentlig finansiert, forvalter offentlige oppgaver og omfattes" not in answer
+
+
+def test_an_existing_solution_stated_in_the_question_is_in_its_verdict():
+    messages, events = faq("Vi er Kvinesdal kommune og vil kjøpe et ferdig fagsystem som flere "
+                           "kommuner allerede bruker. Kan vi søke?")
+    answer = messages[0]["text"]
+    assert answer.startswith(OPENINGS["eligible"])
+    assert "ikke penger til å kjøpe en løsning som finnes fra før" in answer
+    assert events["elig_no_market_solution"] == "nei"  # kept for the project check
+
+
+def test_a_case_by_case_body_that_states_every_test_gets_its_verdict():
+    messages, _ = faq("Vi er en stiftelse uten kommersiell drift, og ca 90 % av inntektene er "
+                      "statstilskudd. Kan vi søke?")
+    assert messages[0]["text"].startswith(OPENINGS["eligible"])
+
+
 def test_an_ordinary_faq_answer_clears_an_offer_and_sets_nothing_else():
     messages, events = faq("Hva betyr gevinstpotensial?", "faq/gevinstpotensial",
                            elig_project_offered=True)

@@ -278,7 +278,8 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                                         for j in range(max(0, i - 3), i)):
             other_at.add(i)
         if at(i) in public_noun or at(i) in (_N_HEALTH, _HELSE):
-            before_words = folded_toks[max(0, i - 4):i]
+            # "leverer velferdsteknologi til over 50 kommuner": the verb may stand well before
+            before_words = folded_toks[max(0, i - 8):i]
             after_words = folded_toks[i + 1:i + 4]
             # "rådgiver i Steinkjer kommune": a workplace, not another party
             inside = folded_toks[max(0, i - 2):i]

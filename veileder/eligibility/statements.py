@@ -45,7 +45,8 @@ _HEDGES = re.compile(r"\b(?:tror|trur|antar|kanskje|muligens|mogleg|trolig|sanns
                      r"usikker|vet ikke|veit ikkje|vet ikkje|veit ikke|ikke sikker|ikkje sikker|"
                      r"think|probably|maybe|perhaps|not sure|unsure|might|may be|guess|"
                      r"dobbeltsjekke|sjekke|check|delvis|partly|til dels|nok|vel)\b")
-_NEGATION = re.compile(r"\b(?:ikke|ikkje|ikkje|not|never|aldri|no|ingen|inga|isnt|arent|dont|"
+_NEGATION = re.compile(r"\b(?:ikke|ikkje|not|never|aldri|no|ingen|inga|isnt|arent|dont|uten|"
+                       r"utan|without|"
                        r"doesnt|verken|hverken|neither|nor|non)\b|n t\b")
 # A question without "?": a wh-word first, or a verb first with its subject after it ("må vi
 # følge …", "er vi omfattet …"); "er heleid av kommunen" (no subject) is a statement.
@@ -79,13 +80,13 @@ def _about_others(clause: str) -> bool:
 
 
 # --- What each fact sounds like -------------------------------------------------------------------
-_P = r"(?:anskaffelses\w*|innkjops\w*|anbuds\w*|loa|lov om offentlige anskaffelser|public " \
+_P = r"(?:anskaffelses\w*|anskaffings\w*|anskaffingar\w*|innkjops\w*|anbuds\w*|loa|lov om offentlige anskaffelser|public " \
      r"procurement\w*|procurement (?:rules|law|act|regulations)|offentlige anskaffelser|" \
      r"offentlege innkjop|offentlig innkjop\w*)"
 _FACTS: List[Tuple[str, re.Pattern, bool]] = [
     # (field, pattern, the value it states without a negation)
     ("covered_by_procurement", re.compile(
-        r"\b(?:omfatt\w*|underlagt|underlagde|folger|fylgjer|folge|fylgje|bruker|brukar|"
+        r"\b(?:omfatt\w*|underlagt|underlagde|folger|folgjer|fylgjer|folge|folgje|fylgje|bruker|brukar|"
         r"gjelder|gjeld|covered|subject|follow\w*|bound|comply|apply|applies|pliktig|pliktige"
         r"|ma folge|ma fylgje|regulert)\b.{0,40}" + _P), True),
     ("covered_by_procurement", re.compile(_P + r".{0,30}\b(?:gjelder|gjeld|applies|apply)\s+"
@@ -155,7 +156,8 @@ _FACTS: List[Tuple[str, re.Pattern, bool]] = [
 #: Statements whose negation is part of what they say: "ikke noe kommersielt", "non-profit".
 _FIXED_FACTS: List[Tuple[str, re.Pattern]] = [
     ("general_interest", re.compile(
-        r"\b(?:ikke|ikkje|not|ingen|inga|non)\s+(?:noe\s+|noko\s+|a\s+)?(?:kommersiel\w*|"
+        r"\b(?:ikke|ikkje|not|ingen|inga|non|uten|utan|without)\s+(?:noe\s+|noko\s+|a\s+|"
+        r"any\s+)?(?:kommersiel\w*|"
         r"forretning\w*|industri\w*|commercial\w*|profitt\w*|for profit|business)")),
     ("general_interest", re.compile(r"\b(?:non profit|nonprofit|not for profit|ideell\w*|"
                                     r"allmennyttig\w*)\b")),
