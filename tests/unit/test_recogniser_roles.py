@@ -13,6 +13,8 @@ CASES = [
     ("We are a cooperative working with the county", F.COMPANY),
     ("Vi er eit samvirkelag som leverer til kommunane", F.COMPANY),
     ("kommunen er kunden vår, vi er et AS", F.COMPANY),
+    # a funding word in an earlier sentence does not make the writer's own kind another party
+    ("kan vi søke om midler til dette? vi er tynset kommune", F.MUNICIPALITY),
     ("Vi er et aksjeselskap og kundene våre er kommuner", F.COMPANY),
     ("vi er en oppstartsbedrift og kommunen er vår største kunde", F.COMPANY),
     ("Vi er et konsulentselskap som hjelper kommuner", F.COMPANY),

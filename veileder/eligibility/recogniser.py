@@ -135,6 +135,7 @@ _OTHER_ROLE_BEFORE = ("selg", "solg", "lever", "tilskud", "tilskot", "stott", "s
                       "contract", "customer", "client")
 _WORKPLACE = {"i", "in", "hos", "ved", "at", "pa", "within"}
 # ... and after a public body, the same: "med kommunen som kunde", "kommunen er kunden vår".
+_SELLING = ("selg", "solg", "lever")  # verbs whose customer may stand far after them
 _OTHER_ROLE_AFTER = ("kunde", "customer", "client", "oppdragsgiv", "partner", "eier", "eig")
 _DETERMINERS_AS = {"et", "eit", "ett", "vart", "eget", "eige", "privat", "privateid",
                    "eid", "eigd", "heleid", "heleigd", "kommunalt", "statlig", "statleg",
@@ -278,13 +279,17 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                                         for j in range(max(0, i - 3), i)):
             other_at.add(i)
         if at(i) in public_noun or at(i) in (_N_HEALTH, _HELSE):
-            # "leverer velferdsteknologi til over 50 kommuner": the verb may stand well before
-            before_words = folded_toks[max(0, i - 8):i]
+            before_words = folded_toks[max(0, i - 4):i]
             after_words = folded_toks[i + 1:i + 4]
             # "rådgiver i Steinkjer kommune": a workplace, not another party
             inside = folded_toks[max(0, i - 2):i]
             works_there = any(w in _WORKPLACE for w in inside)
-            if not works_there and (any(w.startswith(_OTHER_ROLE_BEFORE) for w in before_words)
+            # "leverer velferdsteknologi til over 50 kommuner": after "til", a selling verb may
+            # stand further back
+            sold_to = i in other_at and any(w.startswith(_SELLING)
+                                            for w in folded_toks[max(0, i - 8):i])
+            if not works_there and (sold_to
+                                    or any(w.startswith(_OTHER_ROLE_BEFORE) for w in before_words)
                                     or any(w.startswith(_OTHER_ROLE_AFTER) for w in after_words)):
                 role_at.add(i)
     publicly_owned = bool(owner_at) or any(
