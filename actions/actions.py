@@ -37,6 +37,9 @@ class ActionCheckSubmissionTime(Action):
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
+        if polarity.is_deadline_claim(text):
+            # "Er fristen 16. april?" asks what the deadline is, not whether a plan is in time
+            return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
         result = deadline.check_submission(clock.call(), text, clock.now())
         dispatcher.utter_message(text=result.message)
         return []

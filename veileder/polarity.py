@@ -294,6 +294,8 @@ def _who_opening(clause: str, text: str) -> Optional[str]:
 # --- Topics -------------------------------------------------------------------------------------
 _MUST = re.compile(r"\b(?:ma|matte|skal|must|need|needs|has to|have to|required|krav|kreves|"
                    r"krevst|trenger|treng|nodt|obligatorisk|mandatory|pakrevd)\b")
+#: A restriction: "Er det bare helseprosjekter …?", "Gjelder ordningen berre byane?"
+_ONLY = re.compile(r"\b(?:bare|berre|kun|utelukkende|eksklusivt|only|just|exclusively|solely)\b")
 _TOPIC_WORDS_EN = {"climate": "klima", "environment": "miljo", "environmental": "miljo",
                    "mobility": "mobilitet", "transport": "mobilitet", "health": "helse",
                    "welfare": "velferd", "administration": "forvaltning"}
@@ -304,8 +306,9 @@ def _topic_opening(clause: str, call: Call) -> Optional[str]:
     words = [_TOPIC_WORDS_EN.get(w, w) for w in _words(clause)]
     listed = any(w.startswith(stem) for w in words for stem in stems)
     all_topics = "alle temaer" in fold(call.temaer_merknad)
-    if _MUST.search(clause):
-        # "Må prosjektet handle om klima?": no, when every public topic counts
+    if _MUST.search(clause) or _ONLY.search(clause):
+        # "Må prosjektet handle om klima?", "Er det bare helseprosjekter?": no, when every
+        # public topic counts
         return NO if all_topics else None
     if listed or all_topics:
         return YES
@@ -411,7 +414,40 @@ def opening(question: Optional[str], topic: Optional[str], call: Call,
         answer = None
     if answer == YES and negative:
         return YES_TO_NEGATIVE
+    if answer in (YES, NO) and _claims_the_negative(clause):
+        return NO if answer == YES else YES  # the negative claim is true when the fact is "no"
     return answer
+
+
+#: "Stemmer det at …", "Er det riktig at …", "Is it true that …": the claim follows.
+_CLAIM_WRAPPER = re.compile(r"^\W*(?:stemmer det|stemmer|er det riktig|er det rett|er det slik|"
+                            r"er det sant|stemmer det virkelig|is it true|is it correct|is it "
+                            r"right|am i right)\s+(?:at|that)\s+(?P<claim>.+)")
+
+
+def is_deadline_claim(text: Optional[str]) -> bool:
+    """A yes/no question about the deadline's value ("Er fristen 16. april?", "Var fristen
+    klokka 12?", "Is the deadline in April?"), not about a planned submission."""
+    raw = _question_clause(text or "")
+    if raw is None:
+        return False
+    clause = _fold(raw)
+    return _kind(clause) == "yn" and bool(_DEADLINE_SUBJECT.search(clause))
+
+
+_DEADLINE_SUBJECT = re.compile(
+    r"^\W*(?:er|var|blir|vart|gjekk|gikk|is|was|will)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
+    r"(?:(?:soknads|skisse|innleverings)?fristen|the\s+deadline|deadline)\b")
+
+
+def _claims_the_negative(clause: str) -> bool:
+    """Whether the question wraps a negative claim: "Stemmer det at bedrifter ikke kan søke?"."""
+    wrapped = _CLAIM_WRAPPER.match(clause)
+    return bool(wrapped) and any(w in _NEGATIONS or w in _CLAIM_NEGATIONS
+                                 for w in _words(wrapped.group("claim")))
+
+
+_CLAIM_NEGATIONS = {"cannot", "cant", "dont", "doesnt", "isnt", "arent", "never", "aldri"}
 
 
 _LEADING = re.compile(r"^\s*(?:ja|nei|jo)\s*[.,!]\s*", re.IGNORECASE)

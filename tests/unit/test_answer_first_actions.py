@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.actions import ActionDeadlineStatus
+from actions.actions import ActionCheckSubmissionTime, ActionDeadlineStatus
 from actions.faq import ActionAnswerFaq
 from components.nlg import CallFactsNLG
 from testkit import ROOT
@@ -50,6 +50,18 @@ def test_the_deadline_answer_opens_with_no_for_a_wrong_month():
     messages, _ = run(ActionDeadlineStatus(), tracker("Er fristen i mai?", "ask_deadline"), {})
     assert messages[0]["text"].startswith("Nei. Fristen for å sende inn skisse er torsdag "
                                           "16. april 2020 kl. 17.00")
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Er fristen 16. april?", "Ja."),
+    ("Var fristen 16. mars?", "Nei."),
+])
+def test_a_deadline_claim_taken_for_a_planned_time_gets_the_deadline_answer(text, first):
+    """The classifier may read "Er fristen 16. april?" as a planned submission time; it asks
+    what the deadline is, so the answer is the deadline's, with a yes or a no first."""
+    messages, _ = run(ActionCheckSubmissionTime(), tracker(text, "check_submission_time"), {})
+    assert messages[0]["text"].startswith(f"{first} Fristen")
+    assert "Dere skrev" not in messages[0]["text"]
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from veileder.call import load_call
-from veileder.polarity import is_yes_no_question, opening, prefix_answer
+from veileder.polarity import is_deadline_claim, is_yes_no_question, opening, prefix_answer
 
 CALL = load_call()
 OSLO = ZoneInfo("Europe/Oslo")
@@ -14,6 +14,15 @@ CASES = [
     # (question, topic, opening)
     # the amount: 75 millioner kroner
     ("Er potten på 100 millioner?", "faq/belop", "Nei."),
+    # a restriction of the topics is wrong when every public topic counts
+    ("Er det bare helseprosjekter som kan få penger?", "faq/tema", "Nei."),
+    ("Er det berre digitale prosjekt som er aktuelle?", "faq/tema", "Nei."),
+    ("Is it only for climate projects?", "faq/tema", "Nei."),
+    # a claim wrapped in "stemmer det at": a true negative claim gets "Ja"
+    ("Stemmer det at bedrifter ikke kan søke?", "faq/bedrift", "Ja."),
+    ("Er det riktig at privatpersoner ikkje kan søkje?", "faq/privatperson", "Ja."),
+    ("Is it true that companies cannot apply?", "faq/bedrift", "Ja."),
+    ("Stemmer det at kommuner ikke kan søke?", "faq/hvem_kan_soke", "Nei."),
     ("Er det 75 mill?", "faq/belop", "Ja."),
     ("75 millioner?", "faq/belop", "Ja."),
     ("Er potten på 75 000 000 kr?", "faq/belop", "Ja."),
@@ -171,3 +180,19 @@ def test_is_yes_no_question(text, expected):
 ])
 def test_prefix_answer(opening_, answer, expected):
     assert prefix_answer(opening_, answer) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Er fristen 16. april?", True),
+    ("Var fristen 16. mars?", True),
+    ("Var fristen klokka 12?", True),
+    ("Is the deadline in April?", True),
+    ("Er ikke søknadsfristen i mai?", True),
+    ("Rekker vi det hvis vi sender 16. april kl 16?", False),
+    ("Når er fristen?", False),
+    ("Kan vi sende inn 17. april?", False),
+])
+def test_is_deadline_claim(text, expected):
+    """A yes/no question about the deadline's value is answered as the deadline, not as a
+    planned submission."""
+    assert is_deadline_claim(text) is expected
