@@ -44,12 +44,15 @@ from veileder.eligibility import (
     verdict_questions,
 )
 from veileder.eligibility.statements import stated_facts
+from veileder.existing_solution import mentions_existing_solution
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
 
 RETRIEVAL_INTENT = "faq"
 # FAQ topics about who may apply: a writer who says what they are gets the answer for them.
 SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
+# The FAQ answer about solutions that exist already.
+EXISTING_SOLUTION_RESPONSE = "utter_faq/finnes_pa_markedet"
 # FAQ answers that already are the answer for an excluded kind of body asked about in general.
 EXCLUDED_TOPICS = {"faq/bedrift", "faq/privatperson"}
 
@@ -116,6 +119,9 @@ class ActionAnswerFaq(Action):
         clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []
         if facts is not None:
             return self._answer_for(facts, message.get("text"), dispatcher) or clear
+        if mentions_existing_solution(message.get("text")):
+            # "Vi vil kjøpe et system som finnes. Passer det?": what the call says of that
+            response, topic = EXISTING_SOLUTION_RESPONSE, EXISTING_SOLUTION_RESPONSE[len("utter_"):]
         if response:
             utter_answer(dispatcher, response, message.get("text"), topic)
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over

@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from veileder import input_check
 from veileder.asker import asks_other_about_applying, asks_to_apply, named_applicant, own_family
+from veileder.existing_solution import mentions_existing_solution
 
 CHECK_INTENT = "check_eligibility"
 # FAQ answers that actions/faq.py turns into the verdict for a writer who is a company or person
@@ -46,6 +47,7 @@ UNSURE = 0.8
 TIME_WORDS = re.compile(r"frist|dato|deadline|klokk|\bkl\b|tid\b|tidspunkt|seinast|senest|innen|"
                         r"\bdag\b|\bmåned|\buke|\d", re.IGNORECASE)
 NAMED_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "check_eligibility", "inform_org"}
+EXISTING_OVERRIDABLE = NAMED_OVERRIDABLE | {"ask_deadline", "check_submission_time"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
     "faq", "ukjent", "inform_org", "out_of_scope", "nlu_fallback", "greet", "thank", "help",
@@ -137,6 +139,11 @@ class InputGuard(GraphComponent):
         elif intent in NAMED_OVERRIDABLE and not asks_to_apply(text) and \
                 own_family(text) is None and named_applicant(text) is not None:
             reason = "named_applicant"
+        elif intent in EXISTING_OVERRIDABLE and "?" in (text or "") and \
+                not asks_to_apply(text) and mentions_existing_solution(text):
+            # "Vi vil kjøpe et system som finnes. Passer det?": the FAQ answers about existing
+            # solutions (actions/faq.py), whatever topic the classifier heard in the question
+            reason = "existing_solution"
         else:
             return
         message.set(INTENT, {INTENT_NAME_KEY: FAQ_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},

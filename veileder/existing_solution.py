@@ -43,7 +43,8 @@ _EXISTS = [re.compile(p) for p in (
     r"\beksisterande\s+(?:\w+\s+)?\w*(?:losning|system|produkt|verktoy|programvare|app|plattform)",
     r"\bexisting\s+(?:\w+\s+)?\w*(?:solution|system|product|tool|software|platform|service)",
     r"\bhyllevare\b", r"\boff[ -]?the[ -]?shelf\b", r"\bferdig(?:e|t)?\s*(?:\w+\s+){0,2}?\w*"
-    r"(?:losning|system|produkt|utviklet|utvikla|program|app|vare)", r"\bstandard\s*(?:produkt|losning|system|"
+    r"(?:losning|system|produkt|utviklet|utvikla|program|app|vare)",
+    r"\bstandard\s*(?:produkt|losning|system|"
     r"vare|product|solution|software)", r"\bkommersielt tilgjengelig\b", r"\bcommercially "
     r"available\b", r"\bready[ -]made\b", r"\bturnkey\b", r"\bnokkelferdig\b",
     r"\b(?:kjope|kjop|kjoper|kaupe|buy|buying|purchase|procure)\s+(?:inn\s+)?"

@@ -37,7 +37,7 @@ from veileder.call import Call
 from veileder.date_words import MONTH_BY_NAME, WEEKDAY_BY_NAME
 from veileder.dates import parse_planned_time
 from veileder.eligibility import CASE_BY_CASE, COVERED, EXCLUDED, family_from_text
-from veileder.existing_solution import existing_solution_claim
+from veileder.existing_solution import existing_solution_claim, mentions_existing_solution
 from veileder.norsk import fold
 
 YES, NO, YES_TO_NEGATIVE = "Ja.", "Nei.", "Jo."
@@ -51,7 +51,8 @@ _YN_HEADS = {
     "er", "e", "ma", "matte", "kan", "kunne", "gjelder", "gjeld", "far", "fikk", "har", "hadde",
     "skal", "skulle", "blir", "blei", "vert", "vart", "finnes", "fins", "finst", "trenger",
     "treng", "trengs", "vil", "ville", "bor", "burde", "stemmer", "stemmer", "holder", "held",
-    "gar", "passer", "dekker", "dekkjer", "godtas", "godtar", "tas", "tar", "gis", "gir",
+    "gar", "passer", "passar", "fungerer", "gjer", "tel", "dekker", "dekkjer", "godtas", "godtar",
+    "tas", "tar", "gis", "gir",
     "ligger", "teller", "kreves", "krever", "krev", "var", "inkluderer", "omfatter", "omfattar",
     "tillates", "tillater", "tilbyr", "betyr", "regnes", "is", "are", "can", "could", "does",
     "do", "did", "may", "must", "will", "would", "should", "has", "have", "am", "was", "were",
@@ -400,6 +401,8 @@ def opening(question: Optional[str], topic: Optional[str], call: Call,
         answer = _topic_opening(clause, call)
     elif existing_topic:
         answer = _existing_opening(clause)
+        if answer is None and mentions_existing_solution(question):
+            answer = NO  # "Vi vil kjøpe et system som finnes. Passer det?"
     elif key == "samarbeid":
         answer = _collaboration_opening(clause)
     elif key == "hva_sendes_inn":

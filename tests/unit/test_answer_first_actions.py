@@ -52,6 +52,16 @@ def test_the_deadline_answer_opens_with_no_for_a_wrong_month():
                                           "16. april 2020 kl. 17.00")
 
 
+@pytest.mark.parametrize("key", ["faq/hva_sendes_inn", "ukjent/neste_runde", "faq/tema"])
+def test_a_project_that_uses_what_exists_gets_the_existing_solution_answer(key):
+    """Whatever topic the classifier heard in "Passer det?", a message that says the project
+    buys a solution that exists gets what the call says of that, with "Nei." first."""
+    text = "Vi vil kjøpe inn et fagsystem som flere kommuner allerede bruker. Passer det?"
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, key), {})
+    assert messages[0]["response"] == "utter_faq/finnes_pa_markedet"
+    assert messages[0][OPENING_VARIABLE] == "Nei."
+
+
 @pytest.mark.parametrize("text, first", [
     ("Er fristen 16. april?", "Ja."),
     ("Var fristen 16. mars?", "Nei."),

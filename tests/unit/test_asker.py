@@ -259,6 +259,13 @@ def test_named_applicant(text, expected):
     ("Vi er et helseforetak, kan vi søke?", "check_eligibility", None, "check_eligibility"),
     ("Kan vi søke?", "check_eligibility", None, "check_eligibility"),
     ("Start sjekken på nytt", "check_eligibility", None, "check_eligibility"),
+    # a project that uses what exists: the FAQ answer about existing solutions
+    ("Vi vil ta i bruk et system som flere kommuner allerede bruker. Passer det?", "ukjent",
+     "ukjent/neste_runde", "faq"),
+    ("We want an off-the-shelf app that other councils already use. Does that fit?",
+     "out_of_scope", None, "faq"),
+    ("Vi er Os kommune og vil kjøpe et system som finnes. Kan vi søke?", "check_eligibility",
+     None, "check_eligibility"),
 ])
 def test_the_input_guard_answers_questions_that_are_not_a_check(text, classified, key, expected):
     from rasa.shared.nlu.training_data.message import Message

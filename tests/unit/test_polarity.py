@@ -14,6 +14,10 @@ CASES = [
     # (question, topic, opening)
     # the amount: 75 millioner kroner
     ("Er potten på 100 millioner?", "faq/belop", "Nei."),
+    # the existing solution is stated before the question
+    ("Vi vil kjøpe et system som finnes. Passer det?", "faq/finnes_pa_markedet", "Nei."),
+    ("Me vil ta i bruk ei løysing som alt er i bruk hjå fleire kommunar. Passar det?",
+     "faq/finnes_pa_markedet", "Nei."),
     # a restriction of the topics is wrong when every public topic counts
     ("Er det bare helseprosjekter som kan få penger?", "faq/tema", "Nei."),
     ("Er det berre digitale prosjekt som er aktuelle?", "faq/tema", "Nei."),

@@ -80,13 +80,15 @@ def _about_others(clause: str) -> bool:
 
 
 # --- What each fact sounds like -------------------------------------------------------------------
-_P = r"(?:anskaffelses\w*|anskaffings\w*|anskaffingar\w*|innkjops\w*|anbuds\w*|loa|lov om offentlige anskaffelser|public " \
+_P = r"(?:anskaffelses\w*|anskaffings\w*|anskaffingar\w*|innkjops\w*|anbuds\w*|loa|" \
+     r"lov om offentlige anskaffelser|public " \
      r"procurement\w*|procurement (?:rules|law|act|regulations)|offentlige anskaffelser|" \
      r"offentlege innkjop|offentlig innkjop\w*)"
 _FACTS: List[Tuple[str, re.Pattern, bool]] = [
     # (field, pattern, the value it states without a negation)
     ("covered_by_procurement", re.compile(
-        r"\b(?:omfatt\w*|underlagt|underlagde|folger|folgjer|fylgjer|folge|folgje|fylgje|bruker|brukar|"
+        r"\b(?:omfatt\w*|underlagt|underlagde|folger|folgjer|fylgjer|folge|folgje|fylgje|bruker|"
+        r"brukar|"
         r"gjelder|gjeld|covered|subject|follow\w*|bound|comply|apply|applies|pliktig|pliktige"
         r"|ma folge|ma fylgje|regulert)\b.{0,40}" + _P), True),
     ("covered_by_procurement", re.compile(_P + r".{0,30}\b(?:gjelder|gjeld|applies|apply)\s+"
