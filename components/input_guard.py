@@ -45,6 +45,7 @@ FAQ_INTENT = "faq"
 # with no word of time is corrected to the FAQ answer when the question is about applying.
 UNSURE = 0.8
 TIME_WORDS = re.compile(r"frist|dato|deadline|klokk|\bkl\b|tid\b|tidspunkt|seinast|senest|innen|"
+                        r"^\W*(?:når|naar|when)\b|"
                         r"\bdag\b|\bmåned|\buke|\d", re.IGNORECASE)
 NAMED_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "check_eligibility", "inform_org"}
 EXISTING_OVERRIDABLE = NAMED_OVERRIDABLE | {"ask_deadline", "check_submission_time"}

@@ -131,7 +131,7 @@ _TOGETHER = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:sammen|saman|i\s+lag|i\s+samarbeid|together|jointly)\b",
     re.IGNORECASE)
 _ON_TOPIC = re.compile(
-    r"^\W*(?:om\s+\w+\s+)?(?:på|paa|til|for|innen|innenfor|med|on|for)\s+"
+    r"^\W*(?:om\s+(?:\w+\s+){1,2}?)?(?:på|paa|til|for|innen|innenfor|med|on|for|om)\s+"
     r"(?:(?:en|et|ei|ein|eit|a|an|the|vårt|vår|mitt|min|de|dei|disse|desse|dette|denne|these|"
     r"this)\s+)?(?:[\d\s.,]+\s*)?(?P<what>\w+)",
     re.IGNORECASE)
@@ -146,7 +146,8 @@ _CALL_WORDS = _ABOUT_THE_CALL | _THIS_CALL | {fold(w) for w in (
     "kronane", "million", "millions", "grant", "call")}
 # Words in a question that is about applying in general, not about the asker.
 _QUESTION_START = re.compile(
-    r"^\W*(?:hva|hvordan|hvilke|hvilken|hvilket|hvor|hvorfor|kva|korleis|kven|kor|what|how|which)"
+    r"^\W*(?:hva|hvordan|hvilke|hvilken|hvilket|hvor|hvorfor|hvem|når|naar|kva|korleis|kven|kor|"
+    r"kvifor|what|how|which|who|when|where|why)"
     r"\b", re.IGNORECASE)
 _APPLICANTS = re.compile(r"\b(?:(?:alle|de|dei|andre)\s+som\s+s[øo]ker|s[øo]ke?ra?(?:ne|r)?n?e?)\b",
                          re.IGNORECASE)
@@ -180,11 +181,19 @@ def asks_other_about_applying(text: Optional[str]) -> bool:
         return False
     if _QUESTION_START.search(text) or _APPLICANTS.search(text):
         return True
-    for match in re.finditer(rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,3}}?"
-                             rf"\s+(?P<verb>{_APPLY})\b", text, re.IGNORECASE):
-        if _asks_something_else(_rest_of_clause(text, match.end("verb"))):
-            return True
+    for pattern in _APPLY_PLANS:
+        for match in pattern.finditer(text):
+            if _asks_something_else(_rest_of_clause(text, match.end("verb"))):
+                return True
     return False
+
+
+# "kan vi søke …" and "vi vil søke om et prosjekt på …": what follows may ask something else
+_APPLY_PLANS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,3}}?\s+(?P<verb>{_APPLY})\b",
+    rf"\b{_ME}\s+(?:vil|skal|ønsker\s+å|tenker\s+å|planlegger\s+å|kommer\s+til\s+å|want\s+to|"
+    rf"plan\s+to|will)\s+(?P<verb>{_APPLY})\b",
+)]
 
 
 _NAMED = [re.compile(p, re.IGNORECASE) for p in (

@@ -196,6 +196,11 @@ def test_asks_to_apply_in_a_subordinate_clause(text):
 APPLYING_QUESTIONS = [
     # text, asks_to_apply, asks_other_about_applying
     ("Kan vi søke?", True, False),
+    ("Vi vil søke om et prosjekt på klimatilpasning, er det innenfor?", False, True),
+    ("Me skal søkje med eit prosjekt om skuleskyss – passar det?", False, True),
+    ("Hvem kan vi ringe hvis vi vil søke?", False, True),
+    ("Når får vi svar hvis vi søker?", False, True),
+    ("Vi vil søke om midler til dette. Kan vi det?", False, False),
     ("Kan vi søke hvis vi er et interkommunalt selskap?", True, False),
     ("Kan vi søke når vi er en stiftelse?", True, False),
     ("kan me søkje på dette", True, False),
