@@ -274,6 +274,12 @@ _TAKE_PART = re.compile(r"\b(?:vaere med|vere med|delta|bidra|samarbeide|samarbe
 _APPLY = re.compile(r"\b(?:soke|sokje|soka|soker|apply|applicant|sokar|sok)\b")
 
 
+_TOGETHER_WITH = re.compile(r"\b(?:sammen med|saman med|i samarbeid med|i lag med|together with|"
+                            r"jointly with|along with)\b")
+_IN_THE_SKETCH = re.compile(r"\b(?:i|med i|in|inn i)\s+(?:skissen|skissa|skisse|the sketch|"
+                            r"a sketch)\b")
+
+
 def _who_opening(clause: str, text: str) -> Optional[str]:
     family = family_from_text(clause) or family_from_text(text)
     if family is None:
@@ -282,6 +288,8 @@ def _who_opening(clause: str, text: str) -> Optional[str]:
             return YES  # "Må søkeren være offentlig?", "Må vi følge anskaffelsesreglene?"
         return None
     if family in EXCLUDED:
+        if _TOGETHER_WITH.search(clause):
+            return None  # "Kan vi søke sammen med en leverandør?": the answer explains the roles
         if _TAKE_PART.search(clause) and not _APPLY.search(clause):
             return "Ja, som leverandør eller partner."
         return NO
@@ -341,6 +349,8 @@ def _collaboration_opening(clause: str) -> Optional[str]:
 
 
 def _submit_opening(clause: str, call: Call) -> Optional[str]:
+    if _IN_THE_SKETCH.search(clause):
+        return None  # "Må vi ha budsjett i skissen?": what it must contain is not in the call
     if fold(call.frist.hva) in clause or "sketch" in clause:
         return YES
     if re.search(r"\b(?:soknad|full soknad|application|proposal|prosjektplan)\b", clause):

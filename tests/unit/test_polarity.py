@@ -14,6 +14,10 @@ CASES = [
     # (question, topic, opening)
     # the amount: 75 millioner kroner
     ("Er potten på 100 millioner?", "faq/belop", "Nei."),
+    # roles and contents the answer explains: no yes or no first
+    ("Kan vi søke sammen med en leverandør vi kjenner?", "faq/bedrift", None),
+    ("Må vi ha med budsjett i skissen?", "faq/hva_sendes_inn", None),
+    ("Er det en skisse vi skal sende inn?", "faq/hva_sendes_inn", "Ja."),
     # the existing solution is stated before the question
     ("Vi vil kjøpe et system som finnes. Passer det?", "faq/finnes_pa_markedet", "Nei."),
     ("Me vil ta i bruk ei løysing som alt er i bruk hjå fleire kommunar. Passar det?",
