@@ -294,7 +294,8 @@ def _who_opening(clause: str, text: str) -> Optional[str]:
             return "Ja, som leverandør eller partner."
         return NO
     if family in COVERED:
-        return YES
+        # "Er det bare kommuner som kan søke?": no, every covered kind of body may apply
+        return NO if _ONLY.search(clause) else YES
     if family in CASE_BY_CASE:
         return "Det kommer an på."
     return None
@@ -340,7 +341,19 @@ def _existing_opening(clause: str) -> Optional[str]:
     return None
 
 
+#: Business as the partner: the partnership is public-private by definition.
+_BUSINESS = re.compile(r"\b(?:naeringsliv\w*|naringsliv\w*|bedrift\w*|leverandor\w*|"
+                       r"selskap\w*|business\w*|compan\w*|suppliers?|industry|private sector|"
+                       r"privat sektor)\b")
+
+
 def _collaboration_opening(clause: str) -> Optional[str]:
+    if _APPLY.search(clause) and _TOGETHER_WITH.search(clause):
+        return None  # "Kan vi søke sammen med en leverandør?": the answer explains the roles
+    if _BUSINESS.search(clause):
+        # "Må vi samarbeide med næringslivet?": an innovation partnership is collaboration
+        # with business (the call's `formal.innovasjonspartnerskap`)
+        return YES
     if _MUST.search(clause):
         return "Nei, men prosjekter der flere samarbeider, er særlig aktuelle."
     if re.search(r"\b(?:sammen|flere|fleire|together|several|joint|samarbeid\w*)\b", clause):
@@ -377,6 +390,15 @@ def _contact_opening(clause: str) -> Optional[str]:
     if re.search(r"\b(?:kontakte|kontakta|snakke med|snakka med|ringe|contact|reach)\b", clause):
         return YES
     return None
+
+
+def _year_opening(clause: str, call: Call) -> Optional[str]:
+    """"Er utlysningen fra 2021?": the year is compared with when the call was announced."""
+    asked = re.findall(r"\b(?:19|20)\d\d\b", clause)
+    announced = re.findall(r"\b(?:19|20)\d\d\b", call.kunngjort)
+    if len(asked) != 1 or len(announced) != 1:
+        return None
+    return YES if asked == announced else NO
 
 
 def _topic(topic: Optional[str]) -> str:
@@ -423,6 +445,8 @@ def opening(question: Optional[str], topic: Optional[str], call: Call,
         answer = _contact_opening(clause)
     elif key == "les_mer":
         answer = YES
+    elif key == "om_utlysningen":
+        answer = _year_opening(clause, call)
     else:
         answer = None
     if answer == YES and negative:

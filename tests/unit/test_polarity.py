@@ -14,6 +14,18 @@ CASES = [
     # (question, topic, opening)
     # the amount: 75 millioner kroner
     ("Er potten på 100 millioner?", "faq/belop", "Nei."),
+    # the partnership is with business; "only" restricts who may apply; the year announced
+    ("Må vi samarbeide med næringslivet?", "faq/samarbeid", "Ja."),
+    ("Må prosjektet ha med bedrifter?", "faq/samarbeid", "Ja."),
+    ("Kan vi søke sammen med en leverandør vi kjenner?", "faq/samarbeid", None),
+    ("Må vi samarbeide med andre kommuner?", "faq/samarbeid",
+     "Nei, men prosjekter der flere samarbeider, er særlig aktuelle."),
+    ("Er det bare kommuner som kan søke?", "faq/hvem_kan_soke", "Nei."),
+    ("Er dette berre for kommunar i byane?", "faq/hvem_kan_soke", "Nei."),
+    ("Kan kommuner søke?", "faq/hvem_kan_soke", "Ja."),
+    ("Er utlysningen fra 2021?", "faq/om_utlysningen", "Nei."),
+    ("Er utlysninga frå 2020?", "faq/om_utlysningen", "Ja."),
+    ("Er utlysningen fra Innovasjon Norge?", "faq/om_utlysningen", None),
     # roles and contents the answer explains: no yes or no first
     ("Kan vi søke sammen med en leverandør vi kjenner?", "faq/bedrift", None),
     ("Må vi ha med budsjett i skissen?", "faq/hva_sendes_inn", None),
