@@ -331,9 +331,9 @@ _FURTHER = re.compile(r"\b(?:videreutvikl\w*|vidareutvikl\w*|utvikle videre|utvi
 
 
 def _existing_opening(clause: str) -> Optional[str]:
-    if _FURTHER.search(clause) and existing_solution_claim(clause) is True:
-        return None  # developing an existing solution further: the answer explains, no yes/no
     claim = existing_solution_claim(clause)
+    if claim is True and _FURTHER.search(clause):
+        return None  # developing an existing solution further: the answer explains, no yes/no
     if claim is True:       # "Kan vi kjøpe noe som finnes?"
         return NO
     if claim is False:      # "Må løsningen være ny?"
