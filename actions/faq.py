@@ -13,25 +13,28 @@ who may apply that names a kind of body gets the answer for that kind of body, n
   offer of the project check; a family the rules exclude (R2) gets the verdict (not eligible,
   how to take part instead), except that "Kan bedrifter søke?" in general keeps its FAQ answer,
   which says the same; a case-by-case family (R4) gets what it depends on (the three tests) and
-  a button that starts the check for it.
+  a button that starts the check for it; a body named by its name ("Kan Helse Bergen HF
+  søke?") is taken as the writer's own, and the check starts with its open questions.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions import clock, texts
 from actions.eligibility import (
+    ALL_SLOTS,
     FAMILY_SLOT,
+    FORM,
     OFFER_BUTTONS,
     OFFERED_SLOT,
     PROJECT_SLOT,
     stated_slots,
 )
 from veileder.applicant import identify
-from veileder.asker import named_applicant
+from veileder.asker import applying_asks, named_applicant, named_body
 from veileder.eligibility import (
     CASE_BY_CASE,
     EXCLUDED,
@@ -47,10 +50,13 @@ from veileder.eligibility.statements import stated_facts
 from veileder.existing_solution import mentions_existing_solution
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
+from veileder.unknowns import unknown_answer, unknown_topic
 
 RETRIEVAL_INTENT = "faq"
 # FAQ topics about who may apply: a writer who says what they are gets the answer for them.
 SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
+# FAQ topics that answer who may apply in general.
+WHO_TOPICS = {"faq/hvem_kan_soke", "faq/bedrift", "faq/privatperson"}
 # The FAQ answer about solutions that exist already.
 EXISTING_SOLUTION_RESPONSE = "utter_faq/finnes_pa_markedet"
 # FAQ answers that already are the answer for an excluded kind of body asked about in general.
@@ -114,11 +120,24 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         response = selected_response(message)
         topic = response[len("utter_"):] if response else None
-        facts = asked_about(message.get("text"), topic)
+        # "Kan vi søke om penger til velferdsteknologi?" asks about the topic, "Kan vi søke på
+        # vegne av flere kommuner?" about collaboration: that answer, not who may apply
+        misread = topic in WHO_TOPICS or (topic or "").startswith("ukjent/")
+        instead = applying_asks(message.get("text")) if misread else None
+        facts = None if instead else asked_about(message.get("text"), topic)
         # an offer of the project check is answered now or not at all; no slot otherwise
         clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []
         if facts is not None:
             return self._answer_for(facts, message.get("text"), dispatcher) or clear
+        unknown = unknown_topic(message.get("text"))
+        if unknown and not (topic or "").startswith("ukjent/") and \
+                not mentions_existing_solution(message.get("text")):
+            # "Hvem eier resultatene?" is not answered by who is behind the call
+            contact = clock.call().kontakt
+            dispatcher.utter_message(text=unknown_answer(unknown, contact.navn, contact.url))
+            return clear
+        if instead:
+            response, topic = f"utter_faq/{instead}", f"faq/{instead}"
         if mentions_existing_solution(message.get("text")):
             # "Vi vil kjøpe et system som finnes. Passer det?": what the call says of that
             response, topic = EXISTING_SOLUTION_RESPONSE, EXISTING_SOLUTION_RESPONSE[len("utter_"):]
@@ -135,6 +154,16 @@ class ActionAnswerFaq(Action):
     def _answer_for(facts: ApplicantFacts, text: Optional[str],
                     dispatcher) -> List[EventType]:
         family = facts.family
+        name = named_body(text)
+        if family in CASE_BY_CASE and name and facts.orgnr is None and verdict_questions(facts):
+            # "Kan Helse Bergen HF søke?": a body named by its name is the writer's own; the
+            # check asks the open questions of the three tests at once
+            dispatcher.utter_message(text=texts.NAMED_CHECK.format(
+                name=name, label=FAMILY_LABELS[family]))
+            return [*(SlotSet(slot, None) for slot in ALL_SLOTS),
+                    SlotSet(FAMILY_SLOT, family.value),
+                    *(SlotSet(slot, value) for slot, value in stated_slots(text).items()),
+                    FollowupAction(FORM)]
         if family in CASE_BY_CASE and facts.orgnr is None and verdict_questions(facts):
             dispatcher.utter_message(
                 text=depends_answer(family, clock.call()),

@@ -45,3 +45,6 @@ GIVE_UP = "Beklager, jeg klarer ikke å svare på dette. {contact_name} kan hjel
 DID_YOU_MEAN = "Jeg er ikke helt sikker på hva du mener. Mente du noe av dette?\n{topics}"
 DID_YOU_MEAN_TAIL = "Velg et av forslagene, eller skriv spørsmålet på en annen måte."
 SOMETHING_ELSE = "Noe annet"
+# A case-by-case body named by its name ("Kan Helse Bergen HF søke?"): the check starts at once.
+NAMED_CHECK = ("Da regner jeg {name} som {label}. Om {name} kan søke, avgjøres i hvert enkelt "
+               "tilfelle. Jeg stiller noen korte spørsmål.")

@@ -16,7 +16,11 @@ Corrections of the classifiers' intent, each a rule of the domain modules:
   but asks something else ("Hva må være med i skissen når vi søker?", "Kan vi søke sammen med
   en leverandør?"; ``asker.asks_other_about_applying``) gets the FAQ answer, and so does a
   question about a named kind of body ("Kan Statsforvalteren søke?"; ``asker.named_applicant``),
-  which ``actions/faq.py`` answers for that kind of body.
+  which ``actions/faq.py`` answers for that kind of body;
+- a question about something the announcement does not say ("Hvem eier resultatene?";
+  ``veileder.unknowns``) that the classifier took for out of scope, unclear or the check gets
+  the FAQ action, which says that the announcement does not say it;
+- "Is the call still open?" (``polarity.asks_if_open``) gets the deadline's status.
 """
 from __future__ import annotations
 
@@ -34,6 +38,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from veileder import input_check
 from veileder.asker import asks_other_about_applying, asks_to_apply, named_applicant, own_family
 from veileder.existing_solution import mentions_existing_solution
+from veileder.polarity import asks_if_open
+from veileder.unknowns import unknown_topic
 
 CHECK_INTENT = "check_eligibility"
 # FAQ answers that actions/faq.py turns into the verdict for a writer who is a company or person
@@ -49,6 +55,11 @@ TIME_WORDS = re.compile(r"frist|dato|deadline|klokk|\bkl\b|tid\b|tidspunkt|seina
                         r"\bdag\b|\bmåned|\buke|\d", re.IGNORECASE)
 NAMED_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "check_eligibility", "inform_org"}
 EXISTING_OVERRIDABLE = NAMED_OVERRIDABLE | {"ask_deadline", "check_submission_time"}
+# A question about something the announcement does not say ("Hvem eier resultatene?") is no
+# hand-over, no out-of-scope question and no request for the check.
+UNKNOWN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "check_eligibility", "inform_org"}
+# "Is the call still open?" asks for the deadline's status, whatever else the classifier heard.
+OPEN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "faq"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
     "faq", "ukjent", "inform_org", "out_of_scope", "nlu_fallback", "greet", "thank", "help",
@@ -145,6 +156,16 @@ class InputGuard(GraphComponent):
             # "Vi vil kjøpe et system som finnes. Passer det?": the FAQ answers about existing
             # solutions (actions/faq.py), whatever topic the classifier heard in the question
             reason = "existing_solution"
+        elif intent in OPEN_OVERRIDABLE and asks_if_open(text):
+            # "Is the call still open?": the deadline's status
+            message.set(INTENT, {INTENT_NAME_KEY: "ask_deadline", PREDICTED_CONFIDENCE_KEY: 1.0},
+                        add_to_output=True)
+            message.set("intent_override", "asks_if_open", add_to_output=True)
+            return
+        elif intent in UNKNOWN_OVERRIDABLE and not asks_to_apply(text) and \
+                own_family(text) is None and unknown_topic(text) is not None:
+            # "Hvem eier resultatene?": the announcement does not say (actions/faq.py)
+            reason = "unknown_topic"
         else:
             return
         message.set(INTENT, {INTENT_NAME_KEY: FAQ_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},

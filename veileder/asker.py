@@ -18,11 +18,17 @@ first-person word (jeg/eg/vi/me/I/we) that names a kind of applicant.
     The text mentions applying but asks something else (the cases above, "Hva må være med i
     skissen når vi søker?", "Gjelder kravet for alle som søker?"): it gets the FAQ answer, not
     the check.
+``applying_asks(text) -> Optional[str]``
+    Which of those it asks: "samarbeid" (together with others, on behalf of several bodies) or
+    "tema" (a project on a topic), so that the FAQ can answer that instead of who may apply.
 ``named_applicant(text) -> Optional[OrgFamily]``
     The kind of body a question asks about in the third person: "Kan Statsforvalteren søke?",
     "Kan et kommunalt foretak søke?", "Gjelder dette et interkommunalt politisk råd?", "Can
     Stavanger municipality apply?". ``None`` when the subject is the writer ("kan vi søke
     sammen med andre kommuner?") or names no kind of body.
+``named_body(text) -> Optional[str]``
+    The name, when the body asked about is named ("Kan Helse Bergen HF søke?"), not only a
+    kind of body ("Kan et helseforetak søke?").
 ``self_check_request(text) -> Optional[OrgFamily]``
     Both at once: the writer says what they are and asks whether they may apply ("Vi er en
     bedrift som lager sensorer. Kan vi søke?"). That is a request for the eligibility check,
@@ -128,7 +134,9 @@ def asks_to_apply(text: Optional[str]) -> bool:
 
 # After "kan vi søke": together with someone, on a topic, or on a condition.
 _TOGETHER = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:sammen|saman|i\s+lag|i\s+samarbeid|together|jointly)\b",
+    r"^\W*(?:\w+\s+){0,2}?(?:sammen|saman|i\s+lag|i\s+samarbeid|together|jointly|"
+    r"p[åa]\s+vegne\s+av|on\s+behalf\s+of|alene|aleine|[åa]leine|alone|p[åa]\s+egen\s+h[åa]nd|"
+    r"by\s+ourselves|on\s+our\s+own)\b",
     re.IGNORECASE)
 _ON_TOPIC = re.compile(
     r"^\W*(?:om\s+(?:\w+\s+){1,2}?)?(?:på|paa|til|for|innen|innenfor|med|on|for|om)\s+"
@@ -190,10 +198,35 @@ def asks_other_about_applying(text: Optional[str]) -> bool:
 
 # "kan vi søke …" and "vi vil søke om et prosjekt på …": what follows may ask something else
 _APPLY_PLANS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"\b(?:kan|kunne|får|far|may|can|could)\s+{_ME}\b(?:\s+\w+){{0,3}}?\s+(?P<verb>{_APPLY})\b",
+    rf"\b(?:kan|kunne|får|far|may|can|could|må|ma|must)\s+{_ME}\b(?:\s+\w+){{0,3}}?\s+"
+    rf"(?P<verb>{_APPLY})\b",
     rf"\b{_ME}\s+(?:vil|skal|ønsker\s+å|tenker\s+å|planlegger\s+å|kommer\s+til\s+å|want\s+to|"
     rf"plan\s+to|will)\s+(?P<verb>{_APPLY})\b",
 )]
+
+
+def applying_asks(text: Optional[str]) -> Optional[str]:
+    """What a question that mentions applying asks instead of the asker's eligibility:
+    "samarbeid" (applying together with others, on behalf of several bodies), "tema" (applying
+    for a project on a topic: "kan vi søke om penger til velferdsteknologi?"), or None."""
+    if not text or asks_to_apply(text):
+        return None
+    for pattern in _APPLY_PLANS:
+        for match in pattern.finditer(text):
+            rest = _rest_of_clause(text, match.end("verb"))
+            if _TOGETHER.search(rest):
+                return "samarbeid"
+            topic = _ON_TOPIC.match(rest)
+            what = fold(topic.group("what")) if topic else ""
+            if what and what not in _CALL_WORDS and not what.startswith(_NOT_A_TOPIC) and \
+                    family_from_text(topic.group("what")) is None:
+                return "tema"
+    return None
+
+
+# "søke om utsatt frist", "om forlengelse": about the deadline, not a topic of the project
+_NOT_A_TOPIC = ("frist", "utsatt", "utsett", "forleng", "extens", "deadline", "mer tid",
+                "vegne")
 
 
 _NAMED = [re.compile(p, re.IGNORECASE) for p in (
@@ -204,11 +237,20 @@ _NAMED = [re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:er|is|are)\s+(?P<who>[^?.!,;]{2,80}?)\s+(?:kvalifisert|omfattet|aktuel+e?|"
     r"berettiget|søknadsberettiget|eligible)\b",
     r"\b(?:does|do)\s+(?:this|the\s+call)\s+apply\s+to\s+(?P<who>[^?.!,;]{2,80})",
+    # "Hva med fylkeskommunale foretak, kan de søke?", "What about health trusts, can they apply?"
+    rf"\b(?:hva|kva|ka|what|how)\s+(?:med|om|about)\s+(?P<who>[^?.!,;]{{2,80}}?)\s*[,;:?–-]\s*"
+    rf"(?:kan|kunne|får|far|may|can|could)\s+(?:de|dei|dem|they|disse|desse|slike|those)\s+"
+    rf"(?:(?:også|og|ogsa|also)\s+)?(?P<verb>være\s+søker\w*|{_APPLY})\b",
 )]
 
+# A body named by its name, not only its kind: a capitalised word ("Helse Bergen HF",
+# "Sykehuset Innlandet", "Kartverket") or an organisation form after a name ("… IKS").
+_PROPER_WORD = re.compile(r"(?<![\w])[A-ZÆØÅ][\wæøåÆØÅ-]+")
+_FORM_SUFFIX = re.compile(r"\b(?:HF|RHF|IKS|KF|FKF|SF|AS|ASA|SA|BA)\b")
 
-def named_applicant(text: Optional[str]) -> Optional[OrgFamily]:
-    """The kind of body a question asks about in the third person, if any."""
+
+def _named(text: Optional[str]):
+    """(family, who) for the body a question asks about in the third person, or None."""
     if not text:
         return None
     for pattern in _NAMED:
@@ -221,7 +263,31 @@ def named_applicant(text: Optional[str]) -> Optional[OrgFamily]:
                 continue  # "kan kommuner søke sammen?" asks about collaboration
             family = family_from_text(who)
             if family is not None and family is not OrgFamily.UNKNOWN:
-                return family
+                return family, who.strip()
+    return None
+
+
+def named_applicant(text: Optional[str]) -> Optional[OrgFamily]:
+    """The kind of body a question asks about in the third person, if any."""
+    named = _named(text)
+    return named[0] if named else None
+
+
+def named_body(text: Optional[str]) -> Optional[str]:
+    """The name of the one body a question asks about, when it is named and not only a kind of
+    body: "Kan Helse Bergen HF søke?" -> "Helse Bergen HF"; "Kan et helseforetak søke?" -> None.
+    Such a question is read as the writer's own: the check runs for that body."""
+    named = _named(text)
+    if not named:
+        return None
+    who = named[1]
+    # "Kan Et helseforetak …" at the start of a message is no name: skip the first word when the
+    # span starts the text
+    words = _PROPER_WORD.findall(who)
+    if who and text and text.lstrip().startswith(who) and words and who.startswith(words[0]):
+        words = words[1:]
+    if words or _FORM_SUFFIX.search(who):
+        return re.sub(r"^(?:et|en|ei|eit|ein|a|an|the)\s+", "", who, flags=re.IGNORECASE)
     return None
 
 

@@ -31,7 +31,14 @@ _EXISTS = [re.compile(p) for p in (
     r"eksisterer|exists?)\b",
     r"\b(?:allerede|alt|already)\b.{0,25}\b(?:i drift|i bruk|in use|in operation|used|tatt i "
     r"bruk|brukes|nytta|available|tilgjengelig|pa markedet|on the market|utviklet|utvikla|"
-    r"laga|laget)\b",
+    r"laga|laget|provd|provd ut|utprovd|testet|testa|tested|tried|pilotert|piloted)\b",
+    # "prøvd ut et annet sted", "tested elsewhere": in use somewhere else
+    r"\b(?:provd ut|utprovd|testet ut|testa ut|tatt i bruk|i bruk|i drift|tested|tried out|"
+    r"in use)\s+(?:et annet sted|eit anna stad|andre steder|andre stader|elsewhere|somewhere "
+    r"else)\b",
+    # "ei løysing som nabokommunen alt har", "a system other councils already use"
+    r"\b(?:som|that|which)\s+(?:\w+\s+){1,3}(?:allerede|alt|already)\s+(?:har|bruker|brukar|"
+    r"nyttar|nytter|kjopte|kjopt|has|have|uses|use|bought)\b",
     r"\b(?:i drift|i bruk|in use)\s+(?:i|hos|in|at)\s+(?:mange|flere|fleire|andre|other|many|"
     r"several)\b",
     r"\b(?:brukes|blir brukt|vert brukt|nyttes|is used|are used)\s+(?:av|i|hos|by|in)\s+(?:mange|"

@@ -49,7 +49,8 @@ OPENING_VARIABLE = "answer_opening"
 # Words that open a yes/no question (folded: "må" -> "ma", "får" -> "far").
 _YN_HEADS = {
     "er", "e", "ma", "matte", "kan", "kunne", "gjelder", "gjeld", "far", "fikk", "har", "hadde",
-    "skal", "skulle", "blir", "blei", "vert", "vart", "finnes", "fins", "finst", "trenger",
+    "skal", "skulle", "blir", "blei", "gikk", "gjekk", "utlop", "utlopte", "vert", "vart",
+    "finnes", "fins", "finst", "trenger",
     "treng", "trengs", "vil", "ville", "bor", "burde", "stemmer", "stemmer", "holder", "held",
     "gar", "passer", "passar", "fungerer", "gjer", "tel", "dekker", "dekkjer", "godtas", "godtar",
     "tas", "tar", "gis", "gir",
@@ -84,6 +85,7 @@ def _fold(text: str) -> str:
     """Folded words, one space apart; '?' and digits kept, thousands separators joined."""
     text = re.sub(r"(?<=\d)[\s\u00a0.](?=\d{3}\b)", "", text)  # 75 000 000 / 75.000.000
     text = fold(text, oe=False).replace("'", "").replace("’", "")
+    text = text.replace("–", " - ").replace("—", " - ")
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9,?%/:\- ]+", " ", text)).strip()
 
 
@@ -96,6 +98,10 @@ def _question_clause(text: str) -> Optional[str]:
     sentences = [s.strip() for s in _SENTENCES.findall(text or "") if s.strip()]
     asked = [s for s in sentences if "?" in s] or sentences
     return asked[0] if asked else None
+
+
+# A short question after a statement: "…, er det innenfor?", "… - passer det?"
+_TAIL_QUESTION = re.compile(r"(?:,|\s-\s|\s-|:)\s*(?P<tail>(?:\w+\s+){0,3}\w+)\s*\?$")
 
 
 def _kind(clause: str) -> Optional[str]:
@@ -115,6 +121,9 @@ def _kind(clause: str) -> Optional[str]:
         return "wh"
     if head in _YN_HEADS:
         return "yn"
+    tail = _TAIL_QUESTION.search(clause)
+    if tail and _words(tail.group("tail"))[0] in _YN_HEADS:
+        return "yn"  # "Vi vil søke om et klimaprosjekt, er det innenfor?"
     if clause.endswith("?"):
         if any(w in _WH for w in content[:3]):
             return "wh"
@@ -206,8 +215,9 @@ def _amount_opening(clause: str, call: Call) -> Optional[str]:
 
 
 # --- The deadline -------------------------------------------------------------------------------
-_PASSED = re.compile(r"\b(?:ute|gatt ut|gaatt ut|passert|for sent|for seint|too late|passed|over|"
-                     r"expired|utlopt|utgatt|stengt|closed)\b")
+_PASSED = re.compile(r"\b(?:ute|gatt ut|gaatt ut|gikk ut|gjekk ut|\w+ ut|passert|for sent|"
+                     r"for seint|too late|passed|over|expired|utlopt|utlop|utgatt|stengt|"
+                     r"closed)\b")
 _OPEN = re.compile(r"\b(?:apen|open|opent|fortsatt mulig|framleis mogleg|still possible|"
                    r"still open|mulig a soke|mogleg a soke|rekker|tid igjen|fortsatt|framleis|"
                    r"enno|enda|still|yet)\b")
@@ -361,6 +371,42 @@ def _collaboration_opening(clause: str) -> Optional[str]:
     return None
 
 
+#: FAQ keys that state what Innovasjon Norge looks for in a project (the call's criteria).
+_CRITERIA_KEYS = {"kriterier", "samfunnsutfordring", "gjennomforingsevne", "verdiskaping",
+                  "gevinstpotensial"}
+# Word beginnings too common in questions about the call to tell one criterion from nothing.
+_GENERIC_STEMS = {"prosj", "kommu", "losni", "loysi", "offen", "virks", "verks", "innov",
+                  "utlys", "sokna", "skiss", "penge", "midle", "norge", "noreg", "trenge",
+                  "kreve", "kravs", "viktig", "aktue", "innen", "innan", "storre", "mindre",
+                  "soker", "sokja", "sokje", "gjeld", "kriter", "punkt", "altsa", "organ"}
+
+
+# Other words for what the criteria say (part of a folded word -> the criteria's stem).
+_CRITERIA_SYNONYMS = (("direktor", "toppl"), ("radmann", "toppl"), ("radmenn", "toppl"),
+                      ("ledels", "toppl"), ("leiing", "toppl"), ("management", "toppl"),
+                      ("leadership", "toppl"), ("market", "marke"), ("benefit", "gevin"),
+                      ("gains", "gevin"), ("saving", "gevin"), ("innsparing", "gevin"),
+                      ("strategy", "strat"), ("digital", "digit"), ("technolog", "tekno"))
+
+
+def _stems(text: str) -> set:
+    """Five-letter beginnings of the longer words: "toppleiinga" and "toppledelsen" meet."""
+    words = [w for w in _words(fold(text, oe=False)) if len(w) >= 6]
+    stems = {w[:5] for w in words}
+    stems.update(stem for w in words for part, stem in _CRITERIA_SYNONYMS if part in w)
+    return stems - _GENERIC_STEMS
+
+
+def _criterion_opening(clause: str, call: Call) -> Optional[str]:
+    """"Må prosjektet være forankret i toppledelsen?": yes, when the question names something
+    the criteria say; no opening when it asks about anything else ("Må prosjektet være ferdig
+    på ett år?")."""
+    if existing_solution_claim(clause) is not None:
+        return _existing_opening(clause)
+    said = " ".join(p for c in call.kriterier for p in c.punkter) + " " + call.gevinstpotensial
+    return YES if _stems(clause) & _stems(said) else None
+
+
 def _submit_opening(clause: str, call: Call) -> Optional[str]:
     if _IN_THE_SKETCH.search(clause):
         return None  # "Må vi ha budsjett i skissen?": what it must contain is not in the call
@@ -437,6 +483,8 @@ def opening(question: Optional[str], topic: Optional[str], call: Call,
             answer = NO  # "Vi vil kjøpe et system som finnes. Passer det?"
     elif key == "samarbeid":
         answer = _collaboration_opening(clause)
+    elif key in _CRITERIA_KEYS:
+        answer = _criterion_opening(clause, call)
     elif key == "hva_sendes_inn":
         answer = _submit_opening(clause, call)
     elif key == "hvem_star_bak":
@@ -475,6 +523,25 @@ def is_deadline_claim(text: Optional[str]) -> bool:
 _DEADLINE_SUBJECT = re.compile(
     r"^\W*(?:er|var|blir|vart|gjekk|gikk|is|was|will)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
     r"(?:(?:soknads|skisse|innleverings)?fristen|the\s+deadline|deadline)\b")
+
+
+# "Is the call still open?", "Er utlysningen stengt?": the deadline's status
+_CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads|skisse)?frist\w*|"
+                           r"the call|call|deadline|soknad\w*|applications?|it|den|ho|han|potten)\b")
+
+
+def asks_if_open(text: Optional[str]) -> bool:
+    """A yes/no question whether the call is still open or has closed ("Is the call still
+    open?", "Er utlysningen fortsatt åpen?", "Har fristen gått ut?")."""
+    raw = _question_clause(text or "")
+    if raw is None:
+        return False
+    clause = _fold(raw)
+    if _kind(clause) != "yn" or not _CALL_SUBJECT.search(clause):
+        return False
+    return bool(re.search(r"\b(?:apen|apent|open|opent|stengt|closed|expired|utlopt|utgatt|gatt ut|"
+                          r"gikk ut|gjekk ut|still accepting|tar (?:fortsatt |framleis )?imot|"
+                          r"fortsatt mulig|framleis mogleg|still possible)\b", clause))
 
 
 def _claims_the_negative(clause: str) -> bool:

@@ -244,6 +244,11 @@ def test_only_a_question_about_own_eligibility_asks_to_apply(text, own, other):
     ("Kan vi søke sammen med andre kommuner?", None),  # the writer, about collaboration
     ("Kan kommuner søke sammen?", None),  # about collaboration
     ("Hvem kan søke?", None),
+    ("Hva med fylkeskommunale foretak, kan de søke?", F.MUNICIPAL_ENTERPRISE),
+    ("What about health trusts, can they apply?", F.HEALTH_TRUST),
+    ("Kan Helse Førde søkje?", F.HEALTH_TRUST),
+    ("Kan Kartverket søkje på utlysinga?", F.STATE_AGENCY),
+    ("Kan en privat høgskole søke?", F.FOUNDATION),
 ])
 def test_named_applicant(text, expected):
     from veileder.asker import named_applicant
@@ -251,8 +256,50 @@ def test_named_applicant(text, expected):
     assert named_applicant(text) is expected
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Kan Helse Bergen HF søke?", "Helse Bergen HF"),
+    ("Kan Sykehuset Innlandet søke på dette?", "Sykehuset Innlandet"),
+    ("Kan Stiftelsen Kirkens Bymisjon søke?", "Stiftelsen Kirkens Bymisjon"),
+    ("kan vestre viken hf søke", None),  # lower-case "hf" is no form written as a name
+    ("Kan Vestre Viken HF søke", "Vestre Viken HF"),
+    ("Kan et helseforetak søke?", None),
+    ("Kan helseforetak søke?", None),
+    ("Kan en privat høgskole søke?", None),
+    ("Kan vi søke?", None),
+])
+def test_named_body(text, name):
+    from veileder.asker import named_body
+
+    assert named_body(text) == name
+
+
+@pytest.mark.parametrize("text,asks", [
+    ("Kan vi søke om penger til velferdsteknologi?", "tema"),
+    ("kan vi soke om klimaprosjekt?", "tema"),
+    ("Kan vi søke på et kulturprosjekt?", "tema"),
+    ("Kan vi søke på vegne av flere kommuner i regionen?", "samarbeid"),
+    ("Kan vi søke sammen med nabokommunene?", "samarbeid"),
+    ("Må vi søke alene?", "samarbeid"),
+    ("Kan vi søke om utsatt frist?", None),
+    ("Kan vi søke om midler?", None),
+    ("Kan vi søke?", None),
+    ("Kan vi søke hvis vi er et IKS?", None),
+])
+def test_what_a_question_about_applying_asks_instead(text, asks):
+    from veileder.asker import applying_asks
+
+    assert applying_asks(text) == asks
+
+
 @pytest.mark.parametrize("text,classified,key,expected", [
     ("Hva må være med i skissen når vi søker?", "check_eligibility", "faq/hva_sendes_inn", "faq"),
+    # what the announcement does not say: the FAQ action says so
+    ("Hvem eier resultatene og rettighetene?", "out_of_scope", "faq/hvem_star_bak", "faq"),
+    ("Kan midlene brukes til lønn til egne ansatte?", "nlu_fallback", "faq/belop", "faq"),
+    # is the call open: the deadline's status
+    ("Is the call still open?", "nlu_fallback", "faq/hvem_kan_soke", "ask_deadline"),
+    ("Er utlysningen fortsatt åpen?", "faq", "faq/om_utlysningen", "ask_deadline"),
+    ("Må vi søke alene?", "check_eligibility", "ukjent/soknadsprosess", "faq"),
     ("Hva må være med i skissen når vi søker?", "ask_deadline", "faq/hva_sendes_inn", "faq"),
     ("Når må vi søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
     ("Hva er fristen for å søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
@@ -282,3 +329,43 @@ def test_the_input_guard_answers_questions_that_are_not_a_check(text, classified
         data["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
     (out,) = InputGuard().process([Message(data=data)])
     assert out.get("intent")["name"] == expected
+
+
+def test_a_body_named_by_its_name_gets_the_check_at_once(domain):
+    """"Kan Helse Bergen HF søke?": the check starts with the open questions, no detour."""
+    messages, events = run(ActionAnswerFaq(), faq_tracker("Kan Helse Bergen HF søke?",
+                                                          "faq/hvem_kan_soke"), domain)
+    assert messages[0]["text"].startswith("Da regner jeg Helse Bergen HF som et helseforetak")
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["elig_family"] == F.HEALTH_TRUST.value
+    assert events[-1] == {"event": "followup", "name": "eligibility_form", "timestamp": None}
+
+
+def test_a_kind_of_body_gets_what_it_depends_on(domain):
+    messages, events = run(ActionAnswerFaq(), faq_tracker("Kan et helseforetak søke?",
+                                                          "faq/hvem_kan_soke"), domain)
+    assert messages[0]["text"].startswith("Det kommer an på.")
+    assert messages[0]["buttons"] and events == []
+
+
+@pytest.mark.parametrize("text,key,answer", [
+    ("Kan vi søke om penger til velferdsteknologi?", "faq/hvem_kan_soke", "utter_faq/tema"),
+    ("Kan vi søke på vegne av flere kommuner i regionen?", "faq/hvem_kan_soke",
+     "utter_faq/samarbeid"),
+    ("Må vi søke alene?", "ukjent/soknadsprosess", "utter_faq/samarbeid"),
+])
+def test_a_question_about_applying_gets_the_answer_to_what_it_asks(domain, text, key, answer):
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, key), domain)
+    assert messages[0]["response"] == answer
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Hvem eier resultatene og rettighetene til løsningen?", "faq/hvem_star_bak"),
+    ("Kan midlene brukes til lønn til egne ansatte?", "faq/gevinstpotensial"),
+    ("Hvor mye av potten går til helseprosjekter?", "faq/belop"),
+])
+def test_what_the_announcement_does_not_say_is_never_a_neighbouring_fact(domain, text, key):
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, key), domain)
+    assert len(messages) == 1 and messages[0].get("response") is None
+    assert messages[0]["text"].startswith("Det står ikke i utlysningen")
+    assert "https://www.innovasjonnorge.no" in messages[0]["text"]

@@ -607,6 +607,14 @@ TEXT_FAMILIES = [
     ("I'm self-employed", F.SOLE_TRADER),
     ("I am a private person", F.PRIVATE_PERSON),
     ("non-profit association", F.ASSOCIATION),
+    # named bodies: "Helse <place>", agencies known by name, private colleges
+    ("Helse Bergen HF", F.HEALTH_TRUST),
+    ("Kan Helse Førde søkje?", F.HEALTH_TRUST),
+    ("helse og omsorg i kommunen", F.MUNICIPALITY),
+    ("Kartverket", F.STATE_AGENCY),
+    ("vi er Sivilforsvaret", F.STATE_AGENCY),
+    ("Statsforvaltaren i Vestland", F.STATE_AGENCY),
+    ("en privat høgskole", F.FOUNDATION),
 ]
 
 

@@ -5,13 +5,40 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from veileder.call import load_call
-from veileder.polarity import is_deadline_claim, is_yes_no_question, opening, prefix_answer
+from veileder.polarity import (
+    asks_if_open,
+    is_deadline_claim,
+    is_yes_no_question,
+    opening,
+    prefix_answer,
+)
 
 CALL = load_call()
 OSLO = ZoneInfo("Europe/Oslo")
 
 CASES = [
     # (question, topic, opening)
+    # what the criteria say: yes; what they do not say: no opening
+    ("Må prosjektet være forankret i toppledelsen?", "faq/gjennomforingsevne", "Ja."),
+    ("Må prosjektet vere forankra i toppleiinga?", "faq/gjennomforingsevne", "Ja."),
+    ("Må kommunedirektøren stå bak prosjektet når vi søker?", "faq/gjennomforingsevne", "Ja."),
+    ("Does the project need support from top management?", "faq/gjennomforingsevne", "Ja."),
+    ("Må prosjektet gi økonomisk gevinst for kommunen?", "faq/gevinstpotensial", "Ja."),
+    ("Er det viktig med et stort marked for løsningen?", "faq/verdiskaping", "Ja."),
+    ("Må prosjektet være ferdig på ett år?", "faq/gjennomforingsevne", None),
+    ("Må løsningen allerede finnes på markedet?", "faq/samfunnsutfordring", "Nei."),
+    # a short question after a statement
+    ("Vi vil søke om et prosjekt på klimatilpasning, er det innenfor?", "faq/tema", "Ja."),
+    ("Me vil søkje om eit prosjekt innan helse, passar det?", "faq/tema", "Ja."),
+    ("Vi vil søke om et mobilitetsprosjekt i distriktet – passer det?", "faq/tema", "Ja."),
+    # in use elsewhere already
+    ("Er det et krav at løsningen allerede er prøvd ut et annet sted?",
+     "faq/finnes_pa_markedet", "Nei."),
+    ("Kan me få pengar til å ta i bruk ei løysing som nabokommunen alt har?",
+     "faq/finnes_pa_markedet", "Nei."),
+    # the deadline by month and year
+    ("Gjekk fristen ut i april 2020?", "frist", "Ja."),
+    ("Gikk fristen ut i mai 2020?", "frist", "Nei."),
     # the amount: 75 millioner kroner
     ("Er potten på 100 millioner?", "faq/belop", "Nei."),
     # the partnership is with business; "only" restricts who may apply; the year announced
@@ -140,8 +167,8 @@ CASES = [
     ("Har dere et telefonnummer?", "faq/kontakt", "Nei."),
     ("Kan jeg kontakte Innovasjon Norge?", "faq/kontakt", "Ja."),
     ("Finnes det en lenke til utlysningen?", "faq/les_mer", "Ja."),
+    ("Er gevinstpotensial viktig?", "faq/gevinstpotensial", "Ja."),  # the criteria say so
     # topics without a yes/no rule, and no question at all
-    ("Er gevinstpotensial viktig?", "faq/gevinstpotensial", None),
     ("Er det 75 mill?", None, None),
     ("", "faq/belop", None),
     ("hei", "faq/belop", None),
@@ -216,3 +243,17 @@ def test_is_deadline_claim(text, expected):
     """A yes/no question about the deadline's value is answered as the deadline, not as a
     planned submission."""
     assert is_deadline_claim(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Is the call still open?", True),
+    ("Er utlysningen fortsatt åpen?", True),
+    ("Er det åpent for søknader nå?", True),
+    ("Er utlysinga stengt?", True),
+    ("Har fristen gått ut?", True),
+    ("Er klima et åpent tema?", False),
+    ("Kan vi søke på et prosjekt om åpne data?", False),
+    ("Hvem kan søke?", False),
+])
+def test_asks_if_open(text, expected):
+    assert asks_if_open(text) is expected

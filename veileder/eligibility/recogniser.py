@@ -69,7 +69,21 @@ _VOCAB: List[Tuple[str, str, bool]] = [
     ("nav", _N_AGENCY, False), ("statsforvalter", _N_AGENCY, True), ("fylkesmann", _N_AGENCY, True),
     ("vegvesen", _N_AGENCY, True), ("politi", _N_AGENCY, True), ("statens", _N_AGENCY, False),
     ("forvaltningsorgan", _N_AGENCY, True), ("organisasjonsledd", _N_AGENCY, True),
-    ("orgl", _N_AGENCY, False), ("ados", _N_AGENCY, False),
+    ("orgl", _N_AGENCY, False), ("ados", _N_AGENCY, False), ("statsforvaltar", _N_AGENCY, True),
+    # state agencies known by name rather than by a word such as "etat" or "direktorat"
+    ("kartverket", _N_AGENCY, False), ("kystverket", _N_AGENCY, False),
+    ("sivilforsvaret", _N_AGENCY, False), ("forsvaret", _N_AGENCY, False),
+    ("forsvarsbygg", _N_AGENCY, False), ("statsbygg", _N_AGENCY, False),
+    ("husbanken", _N_AGENCY, False), ("lanekassen", _N_AGENCY, False),
+    ("riksantikvaren", _N_AGENCY, False), ("bronnoysundregistrene", _N_AGENCY, False),
+    ("brreg", _N_AGENCY, False), ("kriminalomsorgen", _N_AGENCY, False),
+    ("domstolene", _N_AGENCY, False), ("domstoladministrasjonen", _N_AGENCY, False),
+    ("folkehelseinstituttet", _N_AGENCY, False), ("fhi", _N_AGENCY, False),
+    ("udi", _N_AGENCY, False), ("imdi", _N_AGENCY, False), ("nve", _N_AGENCY, False),
+    ("bufetat", _N_AGENCY, False), ("bufdir", _N_AGENCY, False), ("nkom", _N_AGENCY, False),
+    ("digdir", _N_AGENCY, False), ("dfo", _N_AGENCY, False), ("miljodirektoratet", _N_AGENCY, False),
+    ("meteorologisk", _N_AGENCY, False), ("sametinget", _N_STATE, False),
+    ("stortinget", _N_STATE, False), ("regjeringen", _N_STATE, False),
     ("agency", _N_AGENCY, False), ("directorate", _N_AGENCY, False),
     ("departement", _N_STATE, True), ("ministry", _N_STATE, False), ("staten", _N_STATE, False),
     ("universitet", _N_STATE, True), ("hogskole", _N_STATE, True), ("hogskule", _N_STATE, True),
@@ -327,6 +341,9 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
             family = OrgFamily.HEALTH_TRUST
         elif concept == _HELSE and (fold(toks[i + 1][1]) if i + 1 < n else "") in _REGIONS:
             family = OrgFamily.HEALTH_TRUST
+        elif concept == _HELSE and toks[i][0][:1].isupper() and i + 1 < n and \
+                toks[i + 1][0][:1].isupper() and at(i + 1) is None:
+            family = OrgFamily.HEALTH_TRUST  # "Helse Bergen", "Helse Førde": a health trust
         elif concept == _HEALTH_WORD and at(i + 1) == _TRUST:
             family = OrgFamily.HEALTH_TRUST
         elif concept == _N_STATE_ENT:
@@ -342,6 +359,10 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                 family = OrgFamily.PUBLIC_COMPANY
             else:
                 family = OrgFamily.COMPANY
+        elif concept == _N_STATE and before(i, {_A_PRIVATE}, span=2):
+            # "en privat høgskole": private colleges are foundations or companies, judged case
+            # by case like a foundation
+            family = OrgFamily.FOUNDATION
         elif concept in (_N_COUNTY, _N_MUNI, _N_AGENCY, _N_STATE, _N_COUNTY_WEAK):
             if i in owner_at:
                 continue

@@ -1,0 +1,123 @@
+"""Questions the announcement does not answer: "Hvem eier resultatene?" -> "Det står ikke i
+utlysningen hvem som eier resultatene."
+
+The classifier answers the call's facts. Some questions sit close to a fact without being
+answered by it: reporting duties sound like the criteria, who owns the results like who is behind
+the call, what the money may pay for like the amount. For these the honest answer is that the
+announcement does not say, and where to ask, never the neighbouring fact. Pure functions over the
+question; bokmål, nynorsk, English, no æøå.
+
+``unknown_topic(text) -> Optional[Unknown]``
+    The topic the announcement is silent on, when the question asks about one of them: its id and
+    the words for the answer ("hvilke krav det er til rapportering").
+``unknown_answer(unknown, contact_name, contact_url) -> str``
+    "Det står ikke i utlysningen …. Spør Innovasjon Norge: …".
+
+Topics that the call file answers (the amount, the deadline, who may apply, the criteria) are
+not here; a question that asks about the call's amount or deadline is left to the classifier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Pattern, Tuple
+
+from veileder.norsk import fold
+
+
+@dataclass(frozen=True)
+class Unknown:
+    id: str
+    #: what the announcement does not say, as a clause after "Det står ikke i utlysningen"
+    what: str
+
+
+def _all(*patterns: str) -> Tuple[Pattern, ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+# (id, the words of the answer, patterns that must ALL match the folded question)
+_TOPICS = (
+    ("rapportering", "hvilke krav det er til rapportering", _all(
+        r"\b(?:rapporter\w*|rapportering\w*|sluttrapport\w*|framdriftsrapport\w*|reporting|"
+        r"reports?|report back)\b")),
+    ("eierskap", "hvem som eier resultatene eller rettighetene", _all(
+        r"\b(?:eier|eig|eiger|eige|eierskap\w*|eigarskap\w*|owns?|ownership|rettighet\w*|"
+        r"rettar|rettane|immaterielle|ipr|intellectual property|patent\w*|opphavsrett\w*)\b",
+        r"\b(?:resultat\w*|losning\w*|loysing\w*|produkt\w*|rettighet\w*|rettar|rettane|"
+        r"results?|solutions?|products?|ipr|intellectual property|patent\w*|kildekode\w*|"
+        r"source code)\b")),
+    ("kostnader", "hvilke kostnader pengene kan dekke", _all(
+        r"\b(?:dekke|dekker|dekkjer|dekket|dekkes|dekkja|dekka|covers|brukes til|brukast til|bruke (?:pengene|"
+        r"midlene|midla|tilskuddet|stotten)|cover|covered|spend|spent|used for|use the "
+        r"(?:money|funds|grant)|eligible costs?|stottberettig\w*|godkjente kostnader)\b",
+        r"\b(?:kostnad\w*|utgift\w*|lonn|lonna|lonnen|lonninger|lon|lona|salar\w*|wages?|"
+        r"timer|timekostnad\w*|reise\w*|utstyr\w*|innkjop\w*|egne ansatte|eigne tilsette|"
+        r"konsulent\w*|costs?|expenses?|staff|overhead|investering\w*)\b")),
+    ("tildelt", "hvilke prosjekter som fikk penger", _all(
+        r"\b(?:hvilke|hvem|kva|kven|which|who|how many|hvor mange|kor mange)\b",
+        r"\b(?:fikk|fekk|got|received|were awarded|ble tildelt|vart tildelt|har fatt|har fatt "
+        r"tildelt|vant|won|was awarded|were funded|ble valgt|vart valt)\b")),
+    ("fordeling", "hvordan pengene fordeles mellom temaer eller prosjekter", _all(
+        r"\b(?:hvor mye|kor mykje|how much|hvor stor del|kor stor del|what share|what part)\b",
+        r"\b(?:av potten|av pengene|av midlene|av midla|av dei|gar til|går til|goes to|go to|"
+        r"of the (?:money|pot|funds)|fordel\w*|satt av|reservert|earmarked)\b",
+        r"\b(?:helse\w*|klima\w*|miljo\w*|mobilitet\w*|forvaltning\w*|velferd\w*|skole\w*|"
+        r"tema\w*|omrade\w*|sektor\w*|health|climate|topic\w*|sector\w*|area\w*|kommune\w*|"
+        r"fylke\w*|region\w*|municipalit\w*)\b")),
+    ("flere_skisser", "om én virksomhet kan sende inn flere skisser", _all(
+        r"\b(?:(?:flere|fleire|mer enn en|meir enn ein|more than one|several|multiple|two|"
+        r"ekstra|another)\s+(?:\w+\s+)?(?:skisser|skissene|skisse|soknader|soknadar|"
+        r"sketches|applications|proposals|prosjekter|prosjekt|projects)|to (?:skisser|"
+        r"soknader|prosjekter))\b",
+        r"\b(?:sende|senda|levere|leverer|send|submit|sende inn|soke|sokje|apply|ha)\b")),
+    ("egenandel", "om det kreves egenandel", _all(
+        r"\b(?:egenandel\w*|eigenandel\w*|egenfinansiering\w*|eigenfinansiering\w*|"
+        r"medfinansiering\w*|co ?financ\w*|cofinanc\w*|own contribution|matching funds?|"
+        r"egeninnsats\w*|eigeninnsats\w*|stille med egne midler)\b")),
+    ("sprak", "hvilket språk skissen skal skrives på", _all(
+        r"\b(?:pa engelsk|på engelsk|in english|pa nynorsk|på nynorsk|in norwegian|pa norsk|"
+        r"på norsk|pa samisk|språk|sprak|language)\b",
+        r"\b(?:skisse\w*|soknad\w*|skrive|skriva|sende|sketch|application|write|submit)\b")),
+    ("omfang", "hvor lang skissen kan være", _all(
+        r"\b(?:hvor lang|kor lang|how long|hvor mange sider|kor mange sider|how many pages|"
+        r"antall sider|tal sider|page limit|maks\w* (?:sider|lengde|ord)|sidetall)\b",
+        r"\b(?:skisse\w*|soknad\w*|sketch\w*|application|proposal|dokument\w*)\b")),
+    ("varighet", "hvor lenge prosjektene kan vare", _all(
+        r"\b(?:hvor lenge|kor lenge|how long|varighet\w*|prosjektperiode\w*|duration|"
+        r"hvor mange ar|kor mange ar|how many years|maks\w* (?:varighet|lengde))\b",
+        r"\b(?:prosjekt\w*|project\w*|vare|vara|last|run|partnerskap\w*)\b")),
+)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", fold(text or "", oe=False))).strip()
+
+
+# "how long" about time is the deadline or the processing time (the classifier's answers),
+# not the sketch's length or the project's duration
+_TIME = re.compile(r"\b(?:svar|behandl\w*|vurder\w*|hear|decision|answer|response|ta for|"
+                   r"tar det|takes?|tid|time|frist\w*|deadline)\b")
+# "kan du svare på nynorsk?" asks the assistant, not about the sketch
+_TO_THE_ASSISTANT = re.compile(r"\b(?:du|deg|you)\b")
+
+
+def unknown_topic(text: Optional[str]) -> Optional[Unknown]:
+    """The topic of the question that the announcement does not answer, or None."""
+    folded = _fold(text)
+    if not folded:
+        return None
+    for id_, what, patterns in _TOPICS:
+        if id_ in ("varighet", "omfang") and _TIME.search(folded):
+            continue
+        if id_ == "sprak" and _TO_THE_ASSISTANT.search(folded):
+            continue
+        if all(p.search(folded) for p in patterns):
+            return Unknown(id_, what)
+    return None
+
+
+def unknown_answer(unknown: Unknown, contact_name: str, contact_url: str) -> str:
+    """The answer: the announcement does not say it, and who can."""
+    return (f"Det står ikke i utlysningen {unknown.what}. {contact_name} kan svare på det: "
+            f"{contact_url}")
