@@ -50,6 +50,7 @@ from veileder.eligibility.statements import stated_facts
 from veileder.existing_solution import mentions_existing_solution
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
+from veileder.question_topics import asks_whom_to_contact, named_criterion
 from veileder.unknowns import unknown_answer, unknown_topic
 
 RETRIEVAL_INTENT = "faq"
@@ -57,6 +58,8 @@ RETRIEVAL_INTENT = "faq"
 SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
 # FAQ topics that answer who may apply in general.
 WHO_TOPICS = {"faq/hvem_kan_soke", "faq/bedrift", "faq/privatperson"}
+# Broad answers a question about applying for a topic or together with others may be taken for.
+BROAD_TOPICS = WHO_TOPICS | {"faq/hva_sendes_inn", "faq/kriterier"}
 # The FAQ answer about solutions that exist already.
 EXISTING_SOLUTION_RESPONSE = "utter_faq/finnes_pa_markedet"
 # FAQ answers that already are the answer for an excluded kind of body asked about in general.
@@ -107,6 +110,21 @@ def asked_about(text: Optional[str], topic: Optional[str]) -> Optional[Applicant
     return facts
 
 
+def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
+    """The FAQ key that answers what the question asks when the classifier chose a broader
+    answer: "Kan vi søke om penger til velferdsteknologi?" asks about the topic, "Kan vi søke på
+    vegne av flere kommuner?" about collaboration, "Hvem kan vi ringe …?" whom to contact,
+    "Kva slags samarbeid ser dei etter?" one criterion; None to keep the classifier's."""
+    instead = None
+    if topic in BROAD_TOPICS or (topic or "").startswith("ukjent/"):
+        instead = applying_asks(text)
+    if not instead and topic in WHO_TOPICS and asks_whom_to_contact(text):
+        instead = "kontakt"
+    if not instead and topic == "faq/kriterier":
+        instead = named_criterion(text)
+    return instead
+
+
 def check_payload(family: OrgFamily) -> str:
     """The message a button sends to start the check for this kind of body."""
     return f"Vi er {FAMILY_LABELS[family]}, kan vi søke?"
@@ -120,10 +138,7 @@ class ActionAnswerFaq(Action):
         message = tracker.latest_message or {}
         response = selected_response(message)
         topic = response[len("utter_"):] if response else None
-        # "Kan vi søke om penger til velferdsteknologi?" asks about the topic, "Kan vi søke på
-        # vegne av flere kommuner?" about collaboration: that answer, not who may apply
-        misread = topic in WHO_TOPICS or (topic or "").startswith("ukjent/")
-        instead = applying_asks(message.get("text")) if misread else None
+        instead = narrower_topic(message.get("text"), topic)
         facts = None if instead else asked_about(message.get("text"), topic)
         # an offer of the project check is answered now or not at all; no slot otherwise
         clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []

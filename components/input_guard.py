@@ -20,7 +20,8 @@ Corrections of the classifiers' intent, each a rule of the domain modules:
 - a question about something the announcement does not say ("Hvem eier resultatene?";
   ``veileder.unknowns``) that the classifier took for out of scope, unclear or the check gets
   the FAQ action, which says that the announcement does not say it;
-- "Is the call still open?" (``polarity.asks_if_open``) gets the deadline's status.
+- "Is the call still open?" (``polarity.asks_if_open``) and "When do applications close?"
+  (``question_topics.asks_for_the_deadline``) get the deadline's status.
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from veileder import input_check
 from veileder.asker import asks_other_about_applying, asks_to_apply, named_applicant, own_family
 from veileder.existing_solution import mentions_existing_solution
 from veileder.polarity import asks_if_open
+from veileder.question_topics import asks_for_the_deadline
 from veileder.unknowns import unknown_topic
 
 CHECK_INTENT = "check_eligibility"
@@ -156,7 +158,7 @@ class InputGuard(GraphComponent):
             # "Vi vil kjøpe et system som finnes. Passer det?": the FAQ answers about existing
             # solutions (actions/faq.py), whatever topic the classifier heard in the question
             reason = "existing_solution"
-        elif intent in OPEN_OVERRIDABLE and asks_if_open(text):
+        elif intent in OPEN_OVERRIDABLE and (asks_if_open(text) or asks_for_the_deadline(text)):
             # "Is the call still open?": the deadline's status
             message.set(INTENT, {INTENT_NAME_KEY: "ask_deadline", PREDICTED_CONFIDENCE_KEY: 1.0},
                         add_to_output=True)

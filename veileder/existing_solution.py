@@ -56,6 +56,12 @@ _EXISTS = [re.compile(p) for p in (
     r"available\b", r"\bready[ -]made\b", r"\bturnkey\b", r"\bnokkelferdig\b",
     r"\b(?:kjope|kjop|kjoper|kaupe|buy|buying|purchase|procure)\s+(?:inn\s+)?"
     r"(?:lisenser|licen[cs]es|an? existing|et eksisterende|en eksisterende|ei eksisterande)\b",
+    # "en løsning vi har sett i Danmark og vil ta i bruk her", "we saw an app in Sweden"
+    r"\b(?:sett|set|funnet|fant|saw|seen|found)\b.{0,40}\b(?:losning|loysing|system|produkt|app|"
+    r"verktoy|solution|product|tool)\w*",
+    # upgrading what one has: "oppgradere til nyeste versjon av fagsystemet"
+    r"\b(?:oppgrader\w*|upgrad\w*|ny versjon|nyeste versjon|nyaste versjon|new version|latest "
+    r"version)\b",
     r"\bsame (?:system|solution|product) as\b", r"\bsamme (?:system|losning|produkt|app)\s+som\b",
 )]
 # The solution is to be new, or nothing on the market covers the need.
@@ -63,7 +69,8 @@ _NEW = [re.compile(p) for p in (
     r"\b(?:ingen|inga|ikke noen|ikkje nokon|no|not any)\b.{0,40}\b(?:finnes|fins|finst|"
     r"eksisterer|exists?|pa markedet|on the market|dekker|dekkjer|covers?|available|"
     r"tilgjengelig)\b",
-    r"\b(?:finnes|fins|finst|eksisterer|exists?)\s+(?:ikke|ikkje|ikkje|not|no|ingen|inga)\b",
+    r"\b(?:finnes|fins|finst|eksisterer|exists?)\s+(?:ikke|ikkje|ikkje|not|no|ingen|inga|"
+    r"ingenting|inkje|nothing)\b",
     r"\b(?:ikke|ikkje|not|doesn t|does not|don t|do not)\s+(?:\w+\s+){0,2}(?:finnes|fins|finst|"
     r"eksisterer|exists?|dekker|dekkjer|covers?|cover|fungerer|passer|loser|solves?)\b",
     r"\b(?:dekker|dekkjer|covers?|cover|fungerer|passer|loser|solves?)\s+(?:\w+\s+){0,2}"

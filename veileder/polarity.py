@@ -101,7 +101,7 @@ def _question_clause(text: str) -> Optional[str]:
 
 
 # A short question after a statement: "…, er det innenfor?", "… - passer det?"
-_TAIL_QUESTION = re.compile(r"(?:,|\s-\s|\s-|:)\s*(?P<tail>(?:\w+\s+){0,3}\w+)\s*\?$")
+_TAIL_QUESTION = re.compile(r"(?:,|\s-\s|\s-|:)\s*(?P<tail>(?:\w+\s+){0,7}\w+)\s*\?$")
 
 
 def _kind(clause: str) -> Optional[str]:
@@ -285,7 +285,8 @@ _APPLY = re.compile(r"\b(?:soke|sokje|soka|soker|apply|applicant|sokar|sok)\b")
 
 
 _TOGETHER_WITH = re.compile(r"\b(?:sammen med|saman med|i samarbeid med|i lag med|together with|"
-                            r"jointly with|along with)\b")
+                            r"jointly with|along with|team up with|partner with|cooperate with|"
+                            r"collaborate with)\b")
 _IN_THE_SKETCH = re.compile(r"\b(?:i|med i|in|inn i)\s+(?:skissen|skissa|skisse|the sketch|"
                             r"a sketch)\b")
 
@@ -357,8 +358,19 @@ _BUSINESS = re.compile(r"\b(?:naeringsliv\w*|naringsliv\w*|bedrift\w*|leverandor
                        r"privat sektor)\b")
 
 
+# Public bodies as partners: "sammen med nabokommunene", "with other municipalities"
+_PUBLIC_PARTNERS = re.compile(r"\b(?:\w*kommun\w*|fylke\w*|municipalit\w*|council\w*|counties|"
+                              r"county|etat\w*|agenc\w*|offentlige|offentlege|public bodies|"
+                              r"andre virksomheter|andre verksemder|region\w*|sykehus\w*|"
+                              r"helseforetak\w*|statsforvalter\w*)\b")
+
+
 def _collaboration_opening(clause: str) -> Optional[str]:
-    if _APPLY.search(clause) and _TOGETHER_WITH.search(clause):
+    together = _TOGETHER_WITH.search(clause)
+    if together and _PUBLIC_PARTNERS.search(clause[together.end():]) and \
+            not _BUSINESS.search(clause[together.end():]):
+        return YES  # "Kan vi søke sammen med nabokommunene?": several public bodies together
+    if _APPLY.search(clause) and together:
         return None  # "Kan vi søke sammen med en leverandør?": the answer explains the roles
     if _BUSINESS.search(clause):
         # "Må vi samarbeide med næringslivet?": an innovation partnership is collaboration
@@ -366,7 +378,8 @@ def _collaboration_opening(clause: str) -> Optional[str]:
         return YES
     if _MUST.search(clause):
         return "Nei, men prosjekter der flere samarbeider, er særlig aktuelle."
-    if re.search(r"\b(?:sammen|flere|fleire|together|several|joint|samarbeid\w*)\b", clause):
+    if re.search(r"\b(?:sammen|saman|flere|fleire|together|several|joint|samarbeid\w*|pa tvers|"
+                 r"across|team up|cooperat\w*|collaborat\w*)\b", clause):
         return YES
     return None
 
@@ -422,7 +435,8 @@ _OTHER_FUNDERS = re.compile(r"\b(?:forskningsradet|research council|dfo|difi|siv
 
 
 def _owner_opening(clause: str, call: Call) -> Optional[str]:
-    if fold(call.eier) in clause or "innovation norway" in clause:
+    if fold(call.eier) in clause or "innovation norway" in clause or \
+            fold(call.eier).replace("norge", "noreg") in clause:
         return YES
     if _OTHER_FUNDERS.search(clause):
         return NO

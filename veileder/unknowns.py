@@ -38,6 +38,10 @@ def _all(*patterns: str) -> Tuple[Pattern, ...]:
 
 # (id, the words of the answer, patterns that must ALL match the folded question)
 _TOPICS = (
+    ("behandling", "hvor lang tid behandlingen tar, eller når dere får svar", _all(
+        r"\b(?:how long|when|hvor lang tid|kor lang tid|hvor lenge|kor lenge|nar|how soon)\b",
+        r"\b(?:decision|decided|hear back|hear from|answer|response|reply|svar|vedtak|"
+        r"avgjorelse|avgjerd|behandl\w*|vurdert|assessed|evaluated|processed|processing)\b")),
     ("rapportering", "hvilke krav det er til rapportering", _all(
         r"\b(?:rapporter\w*|rapportering\w*|sluttrapport\w*|framdriftsrapport\w*|reporting|"
         r"reports?|report back)\b")),

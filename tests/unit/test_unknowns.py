@@ -4,6 +4,10 @@ import pytest
 from veileder.unknowns import unknown_answer, unknown_topic
 
 SILENT = [
+    ("How long does it take to get a decision?", "behandling"),
+    ("Når får vi svar på skissen?", "behandling"),
+    ("Hvor lenge tar det før vi får svar?", "behandling"),
+    ("Kor lang tid tek behandlinga?", "behandling"),
     ("Hvilke krav er det til rapportering underveis i prosjektet?", "rapportering"),
     ("Må vi levere sluttrapport?", "rapportering"),
     ("What are the reporting requirements?", "rapportering"),
@@ -34,7 +38,6 @@ ANSWERED_OR_OTHER = [
     "Hvor mye kan hvert prosjekt få?",
     "Når er fristen?",
     "Hvor lang tid har vi på oss til å få inn en skisse?",
-    "Hvor lenge tar det før vi får svar?",
     "Hvem står bak utlysningen?",
     "Hvem kan søke?",
     "Kan vi søke?",

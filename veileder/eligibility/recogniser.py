@@ -148,6 +148,9 @@ _OTHER_ROLE_BEFORE = ("selg", "solg", "lever", "tilskud", "tilskot", "stott", "s
                       "partner", "serve", "consult", "oppdrag", "avtale", "kontrakt",
                       "contract", "customer", "client")
 _WORKPLACE = {"i", "in", "hos", "ved", "at", "pa", "within"}
+# A company after these is a partner, supplier or customer ("work with businesses", "sammen med
+# en leverandør"), not the writer.
+_WITH_OTHER = {"with", "med", "til", "to", "sammen", "saman", "alongside"}
 # ... and after a public body, the same: "med kommunen som kunde", "kommunen er kunden vår".
 _SELLING = ("selg", "solg", "lever")  # verbs whose customer may stand far after them
 _OTHER_ROLE_AFTER = ("kunde", "customer", "client", "oppdragsgiv", "partner", "eier", "eig")
@@ -352,6 +355,9 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
             family = OrgFamily.FOUNDATION
         elif concept == _N_ASSOC:
             family = OrgFamily.ASSOCIATION
+        elif concept == _N_COMPANY and any(folded_toks[j] in _WITH_OTHER
+                                           for j in range(max(0, i - 3), i)):
+            continue  # "work with businesses", "samarbeide med bedrifter": another party
         elif concept == _N_COMPANY:
             if before(i, {_A_PRIVATE}, span=3):
                 family = OrgFamily.COMPANY

@@ -1,0 +1,43 @@
+"""The one criterion a question names, and questions about whom to contact."""
+import pytest
+
+from veileder.question_topics import asks_for_the_deadline, asks_whom_to_contact, named_criterion
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Kva slags samarbeid ser dei etter?", "samarbeid"),
+    ("Hva menes med forankring i toppledelsen?", "gjennomforingsevne"),
+    ("Hva betyr verdiskapingspotensial for næringslivet?", "verdiskaping"),
+    ("What do they mean by market potential?", "verdiskaping"),
+    ("Hva er en samfunnsutfordring i denne sammenhengen?", "samfunnsutfordring"),
+    ("Hva ser de etter?", None),
+    ("Hva ser de etter når det gjelder samarbeid og marked?", None),  # two: the list
+])
+def test_named_criterion(text, key):
+    assert named_criterion(text) == key
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hvem kan vi ringe hvis vi vil søke?", True),
+    ("Kven kan me kontakte?", True),
+    ("Who can we contact about the call?", True),
+    ("Hvor kan vi henvende oss med spørsmål?", True),
+    ("Hvem kan søke?", False),
+    ("Who can apply?", False),
+    ("Hvem står bak utlysningen?", False),
+])
+def test_asks_whom_to_contact(text, expected):
+    assert asks_whom_to_contact(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("What's the deadline for this call?", True),
+    ("When do applications close?", True),
+    ("When must the sketch be submitted?", True),
+    ("deadline?", True),
+    ("What must the sketch contain?", False),
+    ("Who can apply?", False),
+    ("What is the call about?", False),
+])
+def test_asks_for_the_deadline(text, expected):
+    assert asks_for_the_deadline(text) is expected

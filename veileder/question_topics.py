@@ -1,0 +1,70 @@
+"""Which of the call's topics a question names, when the classifier heard a broader one.
+
+Pure functions over the question; bokmål, nynorsk, English, no æøå.
+
+``named_criterion(text) -> Optional[str]``
+    The one criterion a question about the criteria names: "Kva slags samarbeid ser dei etter?"
+    -> "samarbeid" (the FAQ key), so that the answer is that criterion, not the list of four.
+    None when it names none or several.
+``asks_for_the_deadline(text) -> bool``
+    "What's the deadline for this call?", "When do applications close?": a question for the
+    deadline in English, which the classifier, trained mostly on Norwegian, may take for
+    another topic.
+``asks_whom_to_contact(text) -> bool``
+    "Hvem kan vi ringe hvis vi vil søke?", "Who can we contact?": a question about whom to
+    contact, not about who may apply.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from veileder.norsk import fold
+
+# FAQ key of each criterion -> words (folded prefixes) that name it
+_CRITERIA = {
+    "samarbeid": r"samarbeid\w*|samarbeida|samhandl\w*|collaborat\w*|cooperat\w*|partnership\w*",
+    "gjennomforingsevne": r"toppled\w*|toppleiing\w*|forankr\w*|gjennomforing\w*|strategi\w*|"
+                          r"management|leadership|anchor\w*",
+    "verdiskaping": r"verdiskap\w*|marked\w*|marknad\w*|naeringsliv\w*|naringsliv\w*|market\w*|"
+                    r"value creation|business potential",
+    "samfunnsutfordring": r"samfunnsutfordring\w*|samfunnsproblem\w*|societal challenge\w*|"
+                          r"social challenge\w*",
+    "gevinstpotensial": r"gevinstpotensial\w*|gevinst\w*|benefit potential|gains?",
+}
+_CRITERIA_RE = {key: re.compile(rf"\b(?:{words})\b") for key, words in _CRITERIA.items()}
+
+_CONTACT = re.compile(
+    r"\b(?:hvem|kven|who|whom)\b.{0,30}\b(?:ringe|ringa|kontakte|kontakta|sporre|sporja|"
+    r"snakke med|snakka med|skrive til|henvende|vende oss|call|contact|phone|ring|talk to|"
+    r"speak to|ask)\b|\b(?:hvor|kor|where)\b.{0,20}\b(?:henvende|vende oss|wende|ringe|"
+    r"contact|call)\b")
+
+
+def _fold(text: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9 ]+", " ", fold(text or "", oe=False))).strip()
+
+
+def named_criterion(text: Optional[str]) -> Optional[str]:
+    """The FAQ key of the one criterion the question names, or None."""
+    folded = _fold(text)
+    named = [key for key, pattern in _CRITERIA_RE.items() if pattern.search(folded)]
+    return named[0] if len(named) == 1 else None
+
+
+def asks_whom_to_contact(text: Optional[str]) -> bool:
+    """Whether the question asks whom to contact."""
+    return bool(_CONTACT.search(_fold(text)))
+
+
+_DEADLINE_EN = re.compile(
+    r"\b(?:what s|whats|what is|what was|tell me|which is)\s+(?:the\s+)?(?:application\s+|"
+    r"submission\s+)?(?:deadline|closing date|due date|cut ?off)\b"
+    r"|\bwhen\b.{0,40}\b(?:deadline|close|closes|closing|due|submit|submitted|apply|send|sent|"
+    r"hand in|handed in)\b"
+    r"|\bby when\b|^(?:the |application |submission )?deadline$")
+
+
+def asks_for_the_deadline(text: Optional[str]) -> bool:
+    """Whether an English question asks for the deadline."""
+    return bool(_DEADLINE_EN.search(_fold(text)))
