@@ -267,6 +267,12 @@ class Settings(BaseSettings):
             return [f"http://127.0.0.1:{port}", f"http://localhost:{port}"]
         return origins
 
+    @validator("assistant_notify_webhook_url")
+    def _webhook_url(cls, value: Optional[SecretStr]) -> Optional[SecretStr]:
+        if value is not None and not re.match(r"https?://[^/\s]+", value.get_secret_value()):
+            raise ValueError("må være en http- eller https-adresse / must be an http(s) URL")
+        return value
+
     @validator("assistant_smtp_to", pre=True)
     def _addresses(cls, value: Any) -> Any:
         if isinstance(value, str):

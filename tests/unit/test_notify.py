@@ -22,6 +22,7 @@ from components.records import Records
 from components.settings import load_settings
 from testkit.servers import free_port
 
+TIMEOUT, SLOW = 1.5, 4.0  # the client's timeout in the timeout tests; a reply slower than it
 QUESTION = "Kan vi søke sammen med nabokommunen? Ring meg på 912 34 567"
 
 
@@ -106,7 +107,7 @@ def records(tmp_path):
 def mail_config(port, **extra):
     values = dict(smtp_host="127.0.0.1", smtp_port=port, smtp_from="assistent@example.no",
                   smtp_to=("radgiver@example.no", "vakt@example.no"), smtp_starttls=False,
-                  timeout=2.0, retry_wait=0.01)
+                  timeout=10.0, retry_wait=0.01)
     values.update(extra)
     return NotifyConfig(**values)
 
@@ -139,13 +140,13 @@ async def test_the_webhook_gets_the_ticket(records, consent, shown, hidden):
     ([(500, 0), (502, 0)], "feil: HTTP 502", 2),  # two: given up
     ([(404, 0)], "feil: HTTP 404", 1),          # a client error is not retried
     ([(400, 0)], "feil: HTTP 400", 1),
-    ([(200, 1.5)], "ok", 2),                    # a timeout: one retry
-    ([(200, 1.5), (200, 1.5)], "feil: ReadTimeout", 2),
+    ([(200, SLOW)], "ok", 2),                   # a timeout: one retry
+    ([(200, SLOW), (200, SLOW)], "feil: ReadTimeout", 2),
 ])
 async def test_the_webhook_is_retried_once_on_timeouts_and_server_errors(
         records, script, result, requests, caplog):
     with Webhook(script) as hook, caplog.at_level(logging.WARNING):
-        config = NotifyConfig(webhook_url=SecretStr(hook.url), timeout=0.5, retry_wait=0.01)
+        config = NotifyConfig(webhook_url=SecretStr(hook.url), timeout=TIMEOUT, retry_wait=0.01)
         ticket, outcome = await create_ticket_and_notify(records, config, "s", "Hei")
     assert outcome.webhook == result
     assert len(hook.requests) == requests

@@ -209,6 +209,13 @@ def test_an_invalid_value_names_the_variable(variable, value, words):
     assert isinstance(info.value, ValueError)
 
 
+def test_a_webhook_url_must_be_http_and_is_never_shown():
+    with pytest.raises(InvalidSetting) as info:
+        load_settings({"ASSISTANT_NOTIFY_WEBHOOK_URL": "hooks.slack.com/hemmelig"})
+    assert str(info.value).startswith("Ugyldig innstilling ASSISTANT_NOTIFY_WEBHOOK_URL: ")
+    assert "http(s) URL" in str(info.value) and "hemmelig" not in str(info.value)
+
+
 def test_every_invalid_value_is_named():
     with pytest.raises(InvalidSetting) as info:
         load_settings({"WEB_PORT": "x", "ASSISTANT_NOW": "i går"})
