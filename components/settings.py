@@ -27,12 +27,15 @@ import sys
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AnyHttpUrl, BaseSettings, Field, SecretStr, ValidationError, conint, validator
 
 from veileder.call import DEFAULT_CALL_FILE, PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from veileder.opening_hours import OpeningHours
 
 DATABASE_ENV = "ASSISTANT_DATABASE_URL"
 
@@ -314,6 +317,13 @@ class Settings(BaseSettings):
         """Days feedback is kept: its own setting, else the conversations'."""
         return self.assistant_feedback_retention_days or \
             self.assistant_conversation_retention_days
+
+    def opening_hours(self) -> "OpeningHours":
+        """The advisers' hours (``ASSISTANT_OPENING_HOURS`` in ``ASSISTANT_OFFICE_TIMEZONE``),
+        for :mod:`veileder.opening_hours`."""
+        from veileder.opening_hours import opening_hours
+
+        return opening_hours(self.assistant_opening_hours, self.assistant_office_timezone)
 
     @property
     def redis_url(self) -> Optional[str]:

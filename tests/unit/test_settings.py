@@ -98,6 +98,10 @@ def test_the_staff_settings():
     assert settings.assistant_opening_hours == "9-15"
     assert load_settings({"ASSISTANT_CONVERSATION_RETENTION_DAYS": "90"}) \
         .feedback_retention_days == 90
+    hours = load_settings({"ASSISTANT_OPENING_HOURS": "09:00-15:30",
+                           "ASSISTANT_OFFICE_TIMEZONE": "Europe/Stockholm"}).opening_hours()
+    assert (hours.opens.isoformat(), hours.closes.isoformat(), hours.tz) \
+        == ("09:00:00", "15:30:00", "Europe/Stockholm")
 
 
 def test_urls_and_origins_follow_the_ports():
