@@ -6,10 +6,12 @@
 - national identity numbers (fødselsnummer, D-numbers) and bank account numbers with
   ``[nummer]``: 11 digits written together, as 6+5 ("010170 12345", "010170-12345"), as a
   date and five digits ("01.01.70 12345") or as 4+2+5 ("1234.56.78903", "1234 56 78903"), with
-  space, hyphen or dot between the groups. A grouped number is masked only when
-  :mod:`stdnum.no.fodselsnummer` or :mod:`stdnum.no.kontonr` says it is valid, so dates, times
-  and amounts written in groups stay; 11 digits written together are masked even with a wrong
-  check digit (a mistyped identity number is still one);
+  space, hyphen or dot between the groups. A number is masked when
+  :mod:`stdnum.no.fodselsnummer` or :mod:`stdnum.no.kontonr` says it is valid. A mistyped
+  identity number is still one, so 11 digits written together, and 6+5 digits whose first six
+  are a birth date (DDMMYY, D- and H-numbers too), are masked even with a wrong check digit;
+  the other groupings (a date with dots, 4.2.5) only when valid, so dates, times and amounts
+  written in groups stay;
 - Norwegian phone numbers (8 digits, first digit 2–9) with ``[telefon]``: 912 34 567,
   91 23 45 67, 912-34-567, 91-23-45-67, 91234567, and any grouping after +47 or 0047. Eight
   digits written together that form a date (20270416, 16042027) stay, and so does a number
@@ -43,7 +45,8 @@ _NO_DIGIT_AFTER = r"(?![ .,-]?\d)"
 _ELEVEN = re.compile(
     _NO_DIGIT_BEFORE + r"(?:"
     r"(?P<solid>\d{11})"
-    r"|\d{6}[ .-]\d{5}"                       # fødselsnummer 6+5
+    r"|(?P<six>\d{6})[ -]\d{5}"                # fødselsnummer 6+5
+    r"|\d{6}[.]\d{5}"                          # 6.5: only when valid
     r"|\d{2}(?P<d>[.-])\d{2}(?P=d)\d{2}[ .-]?\d{5}"   # fødselsnummer as date + 5
     r"|\d{4}(?P<a>[ .-])\d{2}(?P=a)\d{5}"             # account number 4.2.5
     r")" + _NO_DIGIT_AFTER)
@@ -78,9 +81,23 @@ def _is_date(digits: str) -> bool:
     return False
 
 
+def _birth_date_like(six: str) -> bool:
+    """DDMMYY, with a D-number's day + 40 and an H-number's (or test number's) month + 40
+    (+ 80)."""
+    day, month = int(six[:2]), int(six[2:4])
+    day -= 40 if day > 40 else 0
+    month -= 80 if month > 80 else 40 if month > 40 else 0
+    try:
+        date(2000, month, day)  # a leap year: 29 February is a birth date
+        return True
+    except ValueError:
+        return False
+
+
 def _eleven(match: "re.Match[str]") -> str:
     digits = _digits(match.group(0))
-    if match.group("solid") or fodselsnummer.is_valid(digits) or kontonr.is_valid(digits):
+    if match.group("solid") or (match.group("six") and _birth_date_like(match.group("six"))) \
+            or fodselsnummer.is_valid(digits) or kontonr.is_valid(digits):
         return NUMBER
     return match.group(0)
 

@@ -28,7 +28,13 @@ MASKED = [
     ("personnr. 150385.10190", "personnr. [nummer]"),
     ("01.01.70 10170 er fnr", "[nummer] er fnr"),
     ("d-nummer 410170 10083", "d-nummer [nummer]"),
-    ("01017012345", "[nummer]"),  # 11 digits together: masked even with a wrong check digit
+    # mistyped identity numbers are still identity numbers: 11 digits together, or 6+5 where
+    # the six are a birth date, are masked even with wrong check digits
+    ("01017012345", "[nummer]"),
+    ("Fødselsnummeret mitt er 010170-12345", "Fødselsnummeret mitt er [nummer]"),
+    ("fødselsnummer 010170 12345", "fødselsnummer [nummer]"),
+    ("d-nummer 410170-12345", "d-nummer [nummer]"),
+    ("h-nummer 014170 12345", "h-nummer [nummer]"),
     # account numbers
     ("konto 1234.56.78903", "konto [nummer]"),
     ("kontonummer 1234 56 78903 for utbetaling", "kontonummer [nummer] for utbetaling"),
@@ -54,6 +60,8 @@ KEPT = [
     "innen 16042027",
     "16.04.20 12345",  # a date and five digits that is no valid identity number
     "1234.56.78901",   # account-number grouping with a wrong check digit
+    "123456 12345",    # 6+5 whose six are no birth date
+    "010170.12345",    # 6.5 with a dot and wrong check digits
     # amounts and years
     "75 millioner",
     "Er potten på 75 000 000 kroner?",

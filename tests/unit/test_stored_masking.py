@@ -15,7 +15,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from components.stores import EnvTrackerStore
 from testkit import ROOT
 
-SECRETS = ["010170-10170", "01017010170", "912-34-567", "91234567", "912 34 567",
+SECRETS = ["010170-12345", "010170-10170", "01017010170", "912-34-567", "91234567", "912 34 567",
            "kari@vefsn.kommune.no", "1234 56 78903", "41 23 45 67"]
 
 
@@ -45,6 +45,7 @@ def turns_two():
         user("ja, skriv til kari@vefsn.kommune.no eller 91234567"),
         SlotSet("elig_publicly_funded", "ja, kontonr 1234 56 78903"),
         SlotSet("elig_general_interest", ["ja", "ring 41 23 45 67"]),
+        SlotSet("elig_covered_by_procurement", "vet ikke, spør meg: 010170-12345"),
     ]
 
 
@@ -95,6 +96,7 @@ async def test_the_stored_rows_hold_no_personal_data(database_url, monkeypatch, 
         "elig_orgnr": "974760673",
         "elig_publicly_funded": "ja, kontonr [nummer]",
         "elig_general_interest": ["ja", "ring [telefon]"],
+        "elig_covered_by_procurement": "vet ikke, spør meg: [nummer]",
     }
     # the bot's own texts are stored as they were sent
     assert [e["text"] for e in events if e["event"] == "bot"] == ["Hva slags virksomhet er dere?"]
