@@ -16,13 +16,14 @@ MODEL     := models/assistant.tar.gz
 TRAIN_INPUTS := $(CONFIG) domain.yml $(shell find data -name '*.yml') \
                 components/input_guard.py components/nb_pipeline.py $(SPACY_DIR)/meta.json
 
-.PHONY: help install train run test bench lock clean
+.PHONY: help install train run test bench purge lock clean
 
 help:
 	@echo "make run    install, train if needed, start action server :5055, Rasa :5005, web :8000"
 	@echo "make test   install, train if needed, run the whole suite"
 	@echo "make bench  NLU quality, dates, eligibility dialogues and end-to-end answers on held-out data,"
 	@echo "            answer latency with the call's facts, stored bytes per conversation"
+	@echo "make purge  delete conversations, tickets and feedback older than the retention settings"
 
 install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser
 
@@ -62,6 +63,11 @@ bench: train
 	-$(PY) bench/bench_answers.py
 	-$(PY) bench/bench_nlg.py
 	-$(PY) bench/bench_stored.py
+
+# Retention (README "Personvern og lagring"): needs only the venv and the database of
+# ASSISTANT_DATABASE_URL; the web service also runs it once a day.
+purge: $(VENV)/.installed
+	$(PY) -m components.retention purge
 
 # Re-resolve every dependency together with rasa in a fresh venv and freeze it.
 lock:

@@ -27,15 +27,20 @@ import sys
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AnyHttpUrl, BaseSettings, Field, SecretStr, ValidationError, conint, validator
 
 from veileder.call import DEFAULT_CALL_FILE, PROJECT_ROOT
 
+if TYPE_CHECKING:
+    from veileder.opening_hours import OpeningHours
+
 DATABASE_ENV = "ASSISTANT_DATABASE_URL"
 
 Port = conint(ge=1, le=65535)
+Days = conint(ge=1, le=36500)
 
 _CLOCK_EXAMPLE = "ISO 8601 med UTC-forskyvning, for eksempel 2020-04-16T16:30:00+02:00"
 _CLOCK_EXAMPLE_EN = "ISO 8601 with a UTC offset, e.g. 2020-04-16T16:30:00+02:00"
@@ -159,6 +164,52 @@ class Settings(BaseSettings):
     slack_api_url: Optional[str] = Field(
         None, env="SLACK_API_URL", unset="unset (`https://slack.com/api/`)",
         description="Slack's Web API; only tests change it")
+    # --- privacy and retention (components/records.py, components/retention.py) ----------------
+    assistant_conversation_retention_days: Days = Field(
+        180, env="ASSISTANT_CONVERSATION_RETENTION_DAYS",
+        description="days a conversation is kept after its last message; then `make purge` "
+                    "and the web service's daily job delete it")
+    assistant_ticket_retention_days: Days = Field(
+        365, env="ASSISTANT_TICKET_RETENTION_DAYS",
+        description="days a ticket (a question for an adviser) is kept after it was last "
+                    "changed")
+    assistant_feedback_retention_days: Optional[Days] = Field(
+        None, env="ASSISTANT_FEEDBACK_RETENTION_DAYS",
+        unset="same as `ASSISTANT_CONVERSATION_RETENTION_DAYS`",
+        description="days feedback on an answer (thumbs up or down, comment) is kept")
+    # --- advisers: opening hours and notifications of new tickets (veileder/opening_hours.py) ---
+    assistant_opening_hours: str = Field(
+        "08:00-16:00", env="ASSISTANT_OPENING_HOURS",
+        description="when advisers are at work, Monday to Friday except public holidays, "
+                    "`HH:MM-HH:MM` in `ASSISTANT_OFFICE_TIMEZONE`")
+    assistant_office_timezone: str = Field(
+        "Europe/Oslo", env="ASSISTANT_OFFICE_TIMEZONE",
+        description="the advisers' time zone (IANA name) for the opening hours")
+    assistant_notify_webhook_url: Optional[SecretStr] = Field(
+        None, env="ASSISTANT_NOTIFY_WEBHOOK_URL", unset="unset (no webhook)",
+        description="a Slack incoming webhook or Teams workflow URL that gets a message for "
+                    "every new ticket")
+    assistant_smtp_host: Optional[str] = Field(
+        None, env="ASSISTANT_SMTP_HOST", unset="unset (no e-mail)",
+        description="SMTP server for e-mail about new tickets; needs `ASSISTANT_SMTP_FROM` and "
+                    "`ASSISTANT_SMTP_TO`")
+    assistant_smtp_port: Port = Field(
+        587, env="ASSISTANT_SMTP_PORT", description="the SMTP server's port")
+    assistant_smtp_user: Optional[str] = Field(
+        None, env="ASSISTANT_SMTP_USER", unset="unset (no login)",
+        description="the SMTP login's user name")
+    assistant_smtp_password: Optional[SecretStr] = Field(
+        None, env="ASSISTANT_SMTP_PASSWORD", unset="unset",
+        description="the SMTP login's password")
+    assistant_smtp_from: Optional[str] = Field(
+        None, env="ASSISTANT_SMTP_FROM", unset="unset",
+        description="the sender address of e-mail about new tickets")
+    assistant_smtp_to: Optional[List[str]] = Field(
+        None, env="ASSISTANT_SMTP_TO", unset="unset",
+        description="comma-separated addresses that get e-mail about new tickets")
+    assistant_smtp_starttls: bool = Field(
+        True, env="ASSISTANT_SMTP_STARTTLS",
+        description="upgrade the SMTP connection with STARTTLS before logging in")
     # --- Rasa's HTTP API ------------------------------------------------------------------------
     rasa_enable_api: bool = Field(
         False, env="RASA_ENABLE_API",
@@ -219,6 +270,34 @@ class Settings(BaseSettings):
             return [f"http://127.0.0.1:{port}", f"http://localhost:{port}"]
         return origins
 
+    @validator("assistant_notify_webhook_url")
+    def _webhook_url(cls, value: Optional[SecretStr]) -> Optional[SecretStr]:
+        if value is not None and not re.match(r"https?://[^/\s]+", value.get_secret_value()):
+            raise ValueError("må være en http- eller https-adresse / must be an http(s) URL")
+        return value
+
+    @validator("assistant_smtp_to", pre=True)
+    def _addresses(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [a.strip() for a in value.split(",") if a.strip()] or None
+        return value
+
+    @validator("assistant_opening_hours")
+    def _opening_hours(cls, value: str) -> str:
+        from veileder.opening_hours import parse_hours
+
+        parse_hours(value)  # raises ValueError with a Norwegian message
+        return value.strip()
+
+    @validator("assistant_office_timezone")
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} er ikke en kjent tidssone (bruk for eksempel "
+                             f"Europe/Oslo) / not a known time zone") from None
+        return value.strip()
+
     @validator("enhetsregisteret_url")
     def _no_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
@@ -232,6 +311,19 @@ class Settings(BaseSettings):
     def database_url(self) -> str:
         """The tracker store's URL (it may hold a password: never log it as it is)."""
         return self.assistant_database_url.get_secret_value()
+
+    @property
+    def feedback_retention_days(self) -> int:
+        """Days feedback is kept: its own setting, else the conversations'."""
+        return self.assistant_feedback_retention_days or \
+            self.assistant_conversation_retention_days
+
+    def opening_hours(self) -> "OpeningHours":
+        """The advisers' hours (``ASSISTANT_OPENING_HOURS`` in ``ASSISTANT_OFFICE_TIMEZONE``),
+        for :mod:`veileder.opening_hours`."""
+        from veileder.opening_hours import opening_hours
+
+        return opening_hours(self.assistant_opening_hours, self.assistant_office_timezone)
 
     @property
     def redis_url(self) -> Optional[str]:

@@ -9,22 +9,25 @@ Rasa builds these stores at start-up, so an invalid setting stops Rasa there, na
   conversations. Unset: locks are kept in memory (one host).
 
 Personal data (e-mail addresses, phone numbers, national identity and account numbers) is masked
-in user messages before they are stored (:mod:`veileder.privacy`).
+before anything a user typed is stored (:mod:`veileder.privacy`): the text of user messages (and
+its copy in the parse data, with the entities' values) and every string in a slot value (the
+eligibility form's free-text answers). :func:`mask_events` does it to the events in place, in
+:meth:`EnvTrackerStore.save`, so every event Rasa stores or streams goes through it.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional, Text
+from typing import Any, Iterable, Optional, Text
 from urllib.parse import urlsplit, unquote
 
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.settings import DATABASE_ENV, Settings, get_settings
-from veileder.privacy import mask_personal_data
+from veileder.privacy import mask_personal_data, mask_value
 
 
 def sql_settings(url: str) -> dict:
@@ -64,14 +67,31 @@ class EnvTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, event_broker=event_broker, **sql_settings(url))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        for event in tracker.events:
-            if isinstance(event, UserUttered) and event.text:
-                masked = mask_personal_data(event.text)
-                if masked != event.text:
-                    event.text = masked
-                    if event.parse_data:
-                        event.parse_data["text"] = masked
+        mask_events(tracker.events)
         await super().save(tracker)
+
+
+def _mask_entities(entities: Any) -> None:
+    for entity in entities or ():
+        if isinstance(entity, dict):
+            for key in ("value", "text"):
+                if isinstance(entity.get(key), str):
+                    entity[key] = mask_personal_data(entity[key])
+
+
+def mask_events(events: Iterable[Event]) -> None:
+    """Mask personal data in user messages and slot values, in place (idempotent)."""
+    for event in events:
+        if isinstance(event, UserUttered):
+            if event.text:
+                event.text = mask_personal_data(event.text)
+            _mask_entities(event.entities)
+            if event.parse_data:
+                if isinstance(event.parse_data.get("text"), str):
+                    event.parse_data["text"] = mask_personal_data(event.parse_data["text"])
+                _mask_entities(event.parse_data.get("entities"))
+        elif isinstance(event, SlotSet) and event.value is not None:
+            event.value = mask_value(event.value)
 
 
 class EnvLockStore(LockStore):

@@ -62,3 +62,23 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "model" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """The project's database for one test: a SQLite file, then a throwaway PostgreSQL
+    database on 127.0.0.1:5432 (skipped with the reason when the server is unreachable)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'assistant.db'}"
+        return
+    from testkit.databases import Unavailable, throwaway_postgres
+
+    try:
+        context = throwaway_postgres()
+        url = context.__enter__()
+    except Unavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield url
+    finally:
+        context.__exit__(None, None, None)

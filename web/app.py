@@ -35,7 +35,7 @@ from fastapi.staticfiles import StaticFiles
 
 from components.settings import Settings, get_settings
 from veileder.call import current_call
-from web import api, errors, health
+from web import api, errors, health, jobs
 from web.api import app_settings
 from web.api_models import MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, MessageOut
 
@@ -130,6 +130,24 @@ def index(settings: Settings = Depends(app_settings)) -> str:
     )
 
 
+@pages.get("/personvern", response_class=HTMLResponse, tags=[TAG_PAGES],
+           summary="Personvern: hva som lagres, hvor lenge og hvorfor")
+def privacy(settings: Settings = Depends(app_settings)) -> str:
+    """Hva assistenten lagrer, hvor lenge (oppbevaringstidene fra innstillingene) og hvorfor."""
+    call = current_call(settings.assistant_call_file)
+    page = (STATIC / "personvern.html").read_text(encoding="utf-8")
+    values = {
+        "title": call.tittel, "owner": call.eier, "contact": call.kontakt.navn,
+        "contact_url": str(call.kontakt.url),
+        "conversation_days": str(settings.assistant_conversation_retention_days),
+        "ticket_days": str(settings.assistant_ticket_retention_days),
+        "feedback_days": str(settings.feedback_retention_days),
+    }
+    for name, value in values.items():
+        page = page.replace("{{%s}}" % name, escape(value))
+    return page
+
+
 @pages.post("/api/chat", response_model=ChatOut, tags=[TAG_CHAT],
             summary="Send en melding til assistenten",
             responses={**api.INVALID, 503: {"model": MessageOut,
@@ -217,6 +235,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
                     "`detail` som en liste av `{felt, melding, type}` på norsk.",
         version=project_version(),
         openapi_tags=TAGS,
+        lifespan=jobs.lifespan,
     )
     application.add_middleware(
         CORSMiddleware,

@@ -313,6 +313,20 @@ def test_links_and_line_breaks_in_bot_text(page, assistant, host_site):
     assert page.dialogs == []
 
 
+def test_the_widget_links_to_the_privacy_page_of_its_own_service(page, assistant, host_site):
+    # embedded on another site, the link goes to the web service that serves widget.js
+    url = host_site.embed("/personvern-lenke.html", assistant.web_url + "/static/widget.js",
+                          assistant.rasa_url)
+    page.goto(url)
+    page.get_by_role("button", name="Chat med assistenten", exact=True).click()
+    link = page.get_by_role("link", name=re.compile(r"^Personvern"))
+    expect(link).to_have_attribute("href", assistant.web_url + "/personvern")
+    expect(link).to_have_attribute("target", "_blank")
+    page.goto(assistant.web_url + "/personvern")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Personvern i assistenten")
+    expect(page.get_by_text("Samtaler slettes 180 dager etter den siste meldingen.")).to_be_visible()
+
+
 def test_rest_fallback_when_socketio_cannot_load(page, assistant):
     page.route("**/static/vendor/socket.io.min.js", lambda route: route.abort())
     open_widget(page, assistant.web_url + "/")

@@ -80,6 +80,30 @@ def test_defaults():
     assert settings.rasa_enable_api is False and settings.rasa_auth_token is None
 
 
+def test_the_staff_settings():
+    settings = load_settings({})
+    assert (settings.assistant_conversation_retention_days,
+            settings.assistant_ticket_retention_days, settings.feedback_retention_days) \
+        == (180, 365, 180)
+    assert (settings.assistant_opening_hours, settings.assistant_office_timezone) \
+        == ("08:00-16:00", "Europe/Oslo")
+    assert settings.assistant_notify_webhook_url is None and settings.assistant_smtp_host is None
+    assert (settings.assistant_smtp_port, settings.assistant_smtp_starttls) == (587, True)
+    settings = load_settings({"ASSISTANT_CONVERSATION_RETENTION_DAYS": "90",
+                              "ASSISTANT_FEEDBACK_RETENTION_DAYS": "30",
+                              "ASSISTANT_SMTP_TO": "a@example.no, b@example.no,",
+                              "ASSISTANT_OPENING_HOURS": " 9-15 "})
+    assert settings.feedback_retention_days == 30
+    assert settings.assistant_smtp_to == ["a@example.no", "b@example.no"]
+    assert settings.assistant_opening_hours == "9-15"
+    assert load_settings({"ASSISTANT_CONVERSATION_RETENTION_DAYS": "90"}) \
+        .feedback_retention_days == 90
+    hours = load_settings({"ASSISTANT_OPENING_HOURS": "09:00-15:30",
+                           "ASSISTANT_OFFICE_TIMEZONE": "Europe/Stockholm"}).opening_hours()
+    assert (hours.opens.isoformat(), hours.closes.isoformat(), hours.tz) \
+        == ("09:00:00", "15:30:00", "Europe/Stockholm")
+
+
 def test_urls_and_origins_follow_the_ports():
     settings = load_settings({"RASA_PORT": "6005", "ACTION_PORT": "6055", "WEB_PORT": "9000"})
     assert settings.assistant_rasa_url == settings.assistant_public_rasa_url \
@@ -172,6 +196,12 @@ def test_the_settings_are_read_once_and_follow_monkeypatch_in_tests(monkeypatch)
     ("ASSISTANT_RASA_URL", "rasa:5005", "URL"),
     ("ENHETSREGISTERET_URL", "ftp://data.brreg.no", "URL scheme"),
     ("RASA_ENABLE_API", "kanskje", "boolean"),
+    ("ASSISTANT_OPENING_HOURS", "16:00-08:00", "før den slutter"),
+    ("ASSISTANT_OPENING_HOURS", "hele dagen", "is not a range of hours"),
+    ("ASSISTANT_OFFICE_TIMEZONE", "Europe/Bergen", "ikke en kjent tidssone"),
+    ("ASSISTANT_CONVERSATION_RETENTION_DAYS", "0", "greater than or equal to 1"),
+    ("ASSISTANT_TICKET_RETENTION_DAYS", "ett år", "not a valid integer"),
+    ("ASSISTANT_SMTP_PORT", "smtp", "not a valid integer"),
 ])
 def test_an_invalid_value_names_the_variable(variable, value, words):
     with pytest.raises(InvalidSetting) as info:
@@ -181,6 +211,13 @@ def test_an_invalid_value_names_the_variable(variable, value, words):
     assert value.strip() in message and words in message
     assert info.value.variables == [variable]
     assert isinstance(info.value, ValueError)
+
+
+def test_a_webhook_url_must_be_http_and_is_never_shown():
+    with pytest.raises(InvalidSetting) as info:
+        load_settings({"ASSISTANT_NOTIFY_WEBHOOK_URL": "hooks.slack.com/hemmelig"})
+    assert str(info.value).startswith("Ugyldig innstilling ASSISTANT_NOTIFY_WEBHOOK_URL: ")
+    assert "http(s) URL" in str(info.value) and "hemmelig" not in str(info.value)
 
 
 def test_every_invalid_value_is_named():
@@ -200,7 +237,9 @@ def test_secrets_are_never_shown(capsys, monkeypatch):
     secrets = {"ASSISTANT_DATABASE_URL": "postgresql://rasa:hemmelig1@db/rasa",
                "ASSISTANT_REDIS_URL": "redis://:hemmelig2@redis:6379/1",
                "TEAMS_APP_PASSWORD": "hemmelig3", "SLACK_BOT_TOKEN": "xoxb-hemmelig4",
-               "SLACK_SIGNING_SECRET": "hemmelig5", "RASA_AUTH_TOKEN": "hemmelig6"}
+               "SLACK_SIGNING_SECRET": "hemmelig5", "RASA_AUTH_TOKEN": "hemmelig6",
+               "ASSISTANT_SMTP_PASSWORD": "hemmelig7",
+               "ASSISTANT_NOTIFY_WEBHOOK_URL": "https://hooks.example/hemmelig8"}
     for name, value in secrets.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("TEAMS_APP_ID", "app")

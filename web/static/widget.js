@@ -43,7 +43,8 @@
       unsent: "Ikke sendt ennå",
       replies: "Svaralternativer",
       newTab: " (åpnes i ny fane)",
-      image: "Bilde"
+      image: "Bilde",
+      privacy: "Personvern"
     },
     en: {
       launcher: "Chat with the assistant",
@@ -63,7 +64,8 @@
       unsent: "Not sent yet",
       replies: "Reply options",
       newTab: " (opens in a new tab)",
-      image: "Image"
+      image: "Image",
+      privacy: "Privacy"
     }
   };
 
@@ -187,11 +189,17 @@
     el("label", { for: "ipw-input", className: "ipw-label", text: L.input }),
     el("div", { className: "ipw-row" }, [input, el("button", { type: "submit", className: "ipw-send", text: L.send })])
   ]);
+  // The privacy page of the web service that serves this script (/personvern).
+  var privacyLink = el("a", {
+    href: new URL("../personvern", base).href, target: "_blank", rel: "noopener", text: L.privacy
+  });
+  privacyLink.appendChild(srOnly(L.newTab));
+  var foot = el("p", { className: "ipw-foot" }, [privacyLink]);
   var panel = el("section", {
     id: "ipw-panel", className: "ipw-panel", role: "dialog", "aria-labelledby": "ipw-title", hidden: ""
   }, [
     el("div", { className: "ipw-header" }, [heading, restartBtn, closeBtn]),
-    log, typing, status, notice, form
+    log, typing, status, notice, form, foot
   ]);
   root.appendChild(panel);
   root.appendChild(launcher);

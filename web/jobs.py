@@ -1,0 +1,57 @@
+"""Background jobs of the web service: the daily retention purge.
+
+:func:`lifespan` is the app's lifespan (``web.app.create_app``): it starts :func:`run_daily`
+with :func:`components.retention.purge_with_settings` when the server starts and cancels it when
+the server stops. Nothing runs at import time, and FastAPI's TestClient runs the lifespan only
+when used as a context manager (``with TestClient(app)``); the first purge comes
+``FIRST_DELAY`` seconds after start-up, then every ``INTERVAL`` seconds (a day).
+
+Several replicas may each run it: a purge deletes only what is too old, so running it twice
+changes nothing.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager, suppress
+from typing import Any, AsyncIterator, Callable
+
+from fastapi import FastAPI
+
+from components.retention import purge_with_settings
+
+logger = logging.getLogger(__name__)
+
+FIRST_DELAY = 60.0
+INTERVAL = 24 * 60 * 60.0
+
+
+async def run_daily(job: Callable[[], Any], *, first_delay: float = FIRST_DELAY,
+                    interval: float = INTERVAL) -> None:
+    """Run ``job`` (blocking) in a worker thread after ``first_delay`` seconds, then every
+    ``interval`` seconds, until cancelled. A failing run is logged; the next one still runs."""
+    delay = first_delay
+    while True:
+        await asyncio.sleep(delay)
+        delay = interval
+        try:
+            result = await asyncio.to_thread(job)
+            logger.info("Daglig sletting: %s", getattr(result, "summary", lambda: result)())
+        except Exception:  # noqa: BLE001 - the job must survive a failed run
+            logger.exception("Daglig sletting feilet")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings = app.state.settings
+    task = asyncio.create_task(
+        run_daily(lambda: purge_with_settings(settings), first_delay=FIRST_DELAY,
+                  interval=INTERVAL),
+        name="daily-purge")
+    app.state.purge_task = task
+    try:
+        yield
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
