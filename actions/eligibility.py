@@ -230,7 +230,10 @@ def _fresh_text(tracker: Tracker) -> Optional[str]:
         kind = event.get("event")
         if kind == "user":
             return event.get("text") or None
-        if kind == "action" and event.get("name") not in (FORM, "action_listen"):
+        if kind == "bot":
+            return None  # a detour answered the message (actions/form_detours.py)
+        if kind == "action" and event.get("name") not in (FORM, "action_listen",
+                                                          "action_answer_in_form"):
             return None
     return None
 

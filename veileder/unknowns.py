@@ -61,7 +61,10 @@ _TOPICS = (
     ("tildelt", "hvilke prosjekter som fikk penger", _all(
         r"\b(?:hvilke|hvem|kva|kven|which|who|how many|hvor mange|kor mange)\b",
         r"\b(?:fikk|fekk|got|received|were awarded|ble tildelt|vart tildelt|har fatt|har fatt "
-        r"tildelt|vant|won|was awarded|were funded|ble valgt|vart valt)\b")),
+        r"tildelt|vant|won|was awarded|were funded|ble valgt|vart valt)\b",
+        r"\b(?:prosjekt\w*|penger|pengar|pengane|pengene|midl\w*|stotte|stotta|tilskudd\w*|"
+        r"tilskot\w*|skisse\w*|kommune\w*|funding|funded|grants?|money|projects?|sketch\w*|"
+        r"municipalit\w*|tildeling\w*)\b")),
     ("fordeling", "hvordan pengene fordeles mellom temaer eller prosjekter", _all(
         r"\b(?:hvor mye|kor mykje|how much|hvor stor del|kor stor del|what share|what part)\b",
         r"\b(?:av potten|av pengene|av midlene|av midla|av dei|gar til|går til|goes to|go to|"

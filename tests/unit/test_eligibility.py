@@ -615,6 +615,9 @@ TEXT_FAMILIES = [
     ("vi er Sivilforsvaret", F.STATE_AGENCY),
     ("Statsforvaltaren i Vestland", F.STATE_AGENCY),
     ("en privat høgskole", F.FOUNDATION),
+    # denied ownership, a company one works with
+    ("Vi er et AS. Kommunen eier ingenting i oss, men vi drifter SFO for dem", F.COMPANY),
+    ("vi er et AS, ikke eid av kommunen", F.COMPANY),
 ]
 
 

@@ -8,6 +8,24 @@ GI, PC, SL = "general_interest", "public_control", "separate_legal_person"
 NM, TM, CO = "no_market_solution", "top_management", "collaboration"
 
 CASES = [
+    # money from a public body, boards from public bodies, not for sale (in the user's words)
+    ("Pengane kjem frå staten, nesten alt", {"publicly_funded": True}),
+    ("pengene kommer fra staten", {"publicly_funded": True}),
+    ("Almost all funding comes from the state via the regional health authority",
+     {"publicly_funded": True}),
+    ("vi får ingen offentlige midler", {"publicly_funded": False}),
+    ("Både og, omtrent halvparten er offentlige midler", {}),
+    ("Styret blir oppnemnt av Helse- og omsorgsdepartementet", {"public_control": True}),
+    ("Our board is appointed by the regional health authority", {"public_control": True}),
+    ("styret er fra kommunene", {"public_control": True}),
+    ("vi er en forening eid av 5 kommuner, 100% finansiert av dem, ikke kommersielt",
+     {"public_control": True, "publicly_funded": True, "general_interest": True}),
+    ("We're a municipality but I don't think we're covered by the public procurement rules",
+     {"covered_by_procurement": False}),
+    ("Vi er en kommune, men jeg tror ikke vi er omfattet av anskaffelsesregelverket",
+     {"covered_by_procurement": False}),
+    ("Vi driver felles IKT-drift for eierne, ikke for salg til andre",
+     {"general_interest": True}),
     # procurement rules
     ("vi er ikke omfattet av anskaffelsesregelverket", {CP: False}),
     ("Vi er omfattet av anskaffelsesregelverket", {CP: True}),

@@ -49,6 +49,7 @@ ANSWERED_OR_OTHER = [
     "We want to send our application, where do we submit it?",
     "Hvor lenge er utlysningen åpen?",
     "Er klima et aktuelt tema?",
+    "hvem vant eliteserien i fjor",
     "",
 ]
 

@@ -32,6 +32,9 @@ _SELF, _EMPLOYED, _HEALTH_WORD, _TRUST = "self", "employed", "health_word", "tru
 
 # The present tense of "own": the owner comes before it ("kommunen eier aksjene").
 _OWNING_VERBS = {"eier", "eig", "eiger", "owns"}
+# ... and words that deny it: "kommunen eier ingenting i oss", "ikke eid av kommunen".
+_NOT_OWNING = {"ingenting", "ikke", "ikkje", "ingen", "inga", "nothing", "not", "none", "no",
+               "aldri", "never"}
 
 # (word, concept, may be the head of a compound such as "skatte|etat|en")
 _VOCAB: List[Tuple[str, str, bool]] = [
@@ -274,7 +277,11 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
 
     # Owners: the first public word after an ownership word ("eid av kommunen").
     owner_at: set = set()
+    folded_all = [fold(low) for _, low in toks]
     for i, concept in enumerate(concepts):
+        if concept == _OWNED and (i and folded_all[i - 1] in _NOT_OWNING or
+                                  i + 1 < n and folded_all[i + 1] in _NOT_OWNING):
+            continue  # "ikke eid av kommunen", "kommunen eier ingenting i oss"
         if concept == _OWNED:
             for j in range(i + 1, min(n, i + 4)):
                 if at(j) in public_noun or at(j) in public_adj:
@@ -282,7 +289,7 @@ def family_from_text(text: Optional[str]) -> Optional[OrgFamily]:
                     break
     # ... or right before an owning verb ("der kommunen eier alle aksjene", "som staten eig").
     for i, (_, low) in enumerate(toks):
-        if fold(low) in _OWNING_VERBS:
+        if fold(low) in _OWNING_VERBS and not (i + 1 < n and folded_all[i + 1] in _NOT_OWNING):
             for j in range(i - 1, max(-1, i - 3), -1):
                 if at(j) in public_noun:
                     owner_at.add(j)

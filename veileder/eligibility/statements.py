@@ -57,6 +57,12 @@ _QUESTION_START = re.compile(
     r"regelverket|loven))\b")
 
 
+_NEGATED_BELIEF = re.compile(r"\b(?:i\s+)?(?:don t|do not|dont|didn t)\s+(?:really\s+)?think\b|"
+                             r"\b(?:tror|trur|trorr)\s+(?:egentlig\s+|eigentleg\s+)?(?:ikke|ikkje|"
+                             r"ikkje|itte)\b|\b(?:jeg|eg|vi|me)\s+(?:tror|trur)\s+(?:\w+\s+){0,3}?"
+                             r"(?:ikke|ikkje)\b")
+
+
 def _clauses(text: str) -> List[Tuple[str, bool]]:
     """(folded clause, is a question) pairs."""
     out: List[Tuple[str, bool]] = []
@@ -84,6 +90,11 @@ _P = r"(?:anskaffelses\w*|anskaffings\w*|anskaffingar\w*|innkjops\w*|anbuds\w*|l
      r"lov om offentlige anskaffelser|public " \
      r"procurement\w*|procurement (?:rules|law|act|regulations)|offentlige anskaffelser|" \
      r"offentlege innkjop|offentlig innkjop\w*)"
+# A public body as a source of money or as the one who appoints the board.
+_PUBLIC_BODY = (r"(?:staten|stat|kommun\w*|fylkeskommun\w*|det offentlige|det offentlege|"
+                r"departement\w*|\w+departement\w*|state|government|municipal\w*|count(?:y|ies)|"
+                r"public|ministry|regional health authorit\w*|health authorit\w*|rhf|"
+                r"regionale helseforetak\w*|statsbudsjett\w*|skatte\w*)\b")
 _FACTS: List[Tuple[str, re.Pattern, bool]] = [
     # (field, pattern, the value it states without a negation)
     ("covered_by_procurement", re.compile(
@@ -105,6 +116,16 @@ _FACTS: List[Tuple[str, re.Pattern, bool]] = [
     ("publicly_funded", re.compile(r"\b(?:offentlig|offentleg|publicly|statlig|statleg|"
                                    r"kommunalt)\s+(?:finansiert|finansiera|financed|funded)\b"),
      True),
+    # "pengane kjem frå staten", "almost all funding comes from the state"
+    ("publicly_funded", re.compile(
+        r"\b(?:peng\w*|midl\w*|inntekt\w*|finansiering\w*|funding|money|income|"
+        r"revenue|budsjett\w*|budget)\b.{0,20}\b(?:kommer|kjem|comes?|er|is)\s+(?:\w+\s+){0,2}"
+        r"(?:fra|from|via)\s+(?:\w+\s+){0,2}" + _PUBLIC_BODY), True),
+    # "nesten alt er statlege midlar", "mostly public money"
+    ("publicly_funded", re.compile(
+        r"\b(?:offentlige|offentlege|statlige|statlege|kommunale|fylkeskommunale|public|state|"
+        r"government)\s+(?:midler|midlar|penger|pengar|money|funds|funding|tilskudd|tilskot|"
+        r"bevilgning\w*|lovving\w*)\b"), True),
     ("publicly_funded", re.compile(r"\b(?:finansiert|finansiera|financed|funded|inntekt\w*|"
                                    r"revenue|income)\b.{0,30}\b(?:privat\w*|private|salg\w*|"
                                    r"sales|kunder|customers|kommersiell\w*|egne inntekter|"
@@ -127,9 +148,13 @@ _FACTS: List[Tuple[str, re.Pattern, bool]] = [
         r"municipal\w*|county|state|government|public|departement\w*)"), True),
     ("public_control", re.compile(
         r"\b(?:styret|styremedlem\w*|board|flertallet i styret|majority of the board)\b.{0,40}"
-        r"\b(?:oppnevn\w*|utnevn\w*|valgt|vald|appointed|picked)\b.{0,20}\b(?:av|by)\s+"
-        r"(?:\w+\s+){0,2}(?:kommun\w*|fylkeskommun\w*|staten|det offentlige|departement\w*|"
-        r"municipal\w*|county|state|government|public)"), True),
+        r"\b(?:oppnevn\w*|oppnemn\w*|utnevn\w*|valgt|vald|appointed|picked|chosen)\b.{0,20}"
+        r"\b(?:av|by)\s+(?:\w+\s+){0,2}" + _PUBLIC_BODY), True),
+    # "styret er fra kommunene", "the board members come from the municipalities"
+    ("public_control", re.compile(
+        r"\b(?:styret|styremedlemmene|styremedlemane|board|board members)\s+(?:er|kommer|kjem|"
+        r"is|are|comes?)\s+(?:\w+\s+){0,2}(?:fra|from)\s+(?:\w+\s+){0,2}" + _PUBLIC_BODY),
+     True),
     ("public_control", re.compile(r"\b(?:kommunalt|statlig|statleg|offentlig|offentleg|"
                                   r"fylkeskommunalt|publicly)\s+(?:eid|eigd|heleid|owned)\b"),
      True),
@@ -163,6 +188,9 @@ _FIXED_FACTS: List[Tuple[str, re.Pattern]] = [
         r"forretning\w*|industri\w*|commercial\w*|profitt\w*|for profit|business)")),
     ("general_interest", re.compile(r"\b(?:non profit|nonprofit|not for profit|ideell\w*|"
                                     r"allmennyttig\w*)\b")),
+    # "ikke for salg til andre", "not for sale": no business on a market
+    ("general_interest", re.compile(r"\b(?:ikke|ikkje|not)\s+(?:for\s+|til\s+|med\s+)?(?:salg|"
+                                    r"sal|sale|sales|selling|profit|fortjeneste|utbytte)\b")),
 ]
 
 
@@ -214,9 +242,16 @@ _PUBLIC_SOURCE = re.compile(r"\b(?:offentl\w*|statl\w*|staten|kommun\w*|fylke\w*
 
 def _funding_from_share(clause: str) -> Optional[bool]:
     if _OWNERSHIP.search(clause):
-        return None  # "100 % eid av kommunen" is ownership (control), not funding
+        # "100 % eid av kommunen" is ownership (control), not funding; "eid av 5 kommuner, 100%
+        # finansiert av dem" says both: read the funding part
+        funding = re.search(r"\b(?:finansier\w*|funded|financed|funding|inntekt\w*)\b", clause)
+        if funding is None:
+            return None
+        clause = clause[max(0, funding.start() - 12):]
+        if _OWNERSHIP.search(clause):
+            return None
     if _MAJORITY.search(clause) and not _PERCENT.search(clause) and re.search(
-            r"\b(?:penge\w*|midl\w*|finansier\w*|inntekt\w*|budsjett\w*|funding|funded|"
+            r"\b(?:peng\w*|midl\w*|finansier\w*|inntekt\w*|budsjett\w*|funding|funded|"
             r"financed|revenue|income|money)\b", clause):
         if _PRIVATE_SHARE.search(clause) and not _PUBLIC_SOURCE.search(clause):
             return False
@@ -240,12 +275,13 @@ def stated_facts(text: Optional[str]) -> Dict[str, bool]:
     """The answer fields the text settles, with their values (see the module docstring)."""
     facts: Dict[str, bool] = {}
     for clause, question in _clauses(text or ""):
+        # "I don't think we're covered", "tror ikke vi er omfattet": a no, not a hedge
+        clause = _NEGATED_BELIEF.sub(" not ", clause)
         if question or _HEDGES.search(clause) or _about_others(clause):
             continue
         share = _funding_from_share(clause)
         if share is not None:
-            facts.setdefault("publicly_funded", share)
-            continue
+            facts.setdefault("publicly_funded", share)  # and the clause may say more
         for field, pattern in _FIXED_FACTS:
             if field not in facts and pattern.search(clause):
                 facts[field] = True
@@ -253,6 +289,8 @@ def stated_facts(text: Optional[str]) -> Dict[str, bool]:
             match = pattern.search(clause)
             if field in facts or not match:
                 continue
+            if field == "publicly_funded" and (public_share(clause) or 100.0) <= 50.0:
+                continue  # "halvparten er offentlige midler" is not mainly public
             # a negation in the statement or just before it: "vi er ikke omfattet av …"
             negated = bool(_NEGATION.search(clause[max(0, match.start() - 20):match.end()]))
             facts[field] = value != negated
