@@ -83,7 +83,7 @@ def test_facts_reach_the_user(assistant):
     assert "75 millioner kroner" in assistant.text(sender, "Hvor mye penger er det i potten?")
     answer = assistant.text(sender, "Kan et enkeltpersonforetak søke?")
     assert answer.startswith("Nei") and "leverandør" in answer
-    assert "vet jeg ikke" in assistant.text(sender, "Hvor mye kan hvert prosjekt få?")
+    assert "står ikke i utlysningen" in assistant.text(sender, "Hvor mye kan hvert prosjekt få?")
 
 
 def test_help_has_buttons(assistant):
@@ -188,6 +188,23 @@ def test_a_health_trust_is_asked_only_the_tests(assistant):
     verdict = answer_all(assistant, sender, "ja", ["ja", "ja"])
     assert VERDICT.search(verdict) and "Vil du sjekke prosjektet" in verdict
     assert "allmennhetens interesse" in questions[0]
+
+
+def test_a_body_named_by_its_name_gets_the_check_in_the_first_reply(assistant):
+    """"Kan Helse Bergen HF søke?": the first test is asked at once; answers in the user's own
+    words inside the check are read as answers, and the verdict follows."""
+    sender = new_sender()
+    first = assistant.text(sender, "Kan Helse Bergen HF søke?")
+    assert "Helse Bergen HF" in first and "allmennhetens interesse" in first
+    assistant.text(sender, "Vi driver sykehus for befolkningen, ikke kommersielt")
+    assistant.text(sender, "Pengene kommer fra staten, nesten alt")
+    verdict = assistant.text(sender, "Styret er oppnevnt av Helse- og omsorgsdepartementet")
+    assert VERDICT.search(verdict), verdict
+
+
+def test_what_the_announcement_does_not_say_is_said_plainly(assistant):
+    reply = assistant.text(new_sender(), "Hvem eier resultatene og rettighetene til løsningen?")
+    assert reply.startswith("Det står ikke i utlysningen") and "innovasjonnorge.no" in reply
 
 
 def test_a_question_about_the_sketch_is_answered_not_checked(assistant):
