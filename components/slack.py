@@ -63,7 +63,8 @@ from sanic.response import HTTPResponse
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
-from components.channels import SeenCache, guard_intent_message
+from components.channels import PendingLimit, guard_intent_message, guarded
+from components.dedup import seen_cache
 
 logger = logging.getLogger(__name__)
 
@@ -234,7 +235,8 @@ class SlackChannel(SlackInput):
     def __init__(self, *args: Any, api_url: Text = SLACK_API_URL, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = api_url
-        self.seen = SeenCache(ttl=SEEN_TTL, maxsize=SEEN_MAX)
+        self.seen = seen_cache("slack", ttl=SEEN_TTL, maxsize=SEEN_MAX)
+        self.limit = PendingLimit()
         self._tasks: Set[asyncio.Task] = set()
 
     # -- output ---------------------------------------------------------------------------
@@ -248,6 +250,7 @@ class SlackChannel(SlackInput):
     # -- input ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         slack_webhook = Blueprint("slack_webhook", __name__)
+        on_new_message = guarded(on_new_message, self.limit)
 
         @slack_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

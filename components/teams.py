@@ -61,7 +61,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from components.channels import SeenCache, guard_intent_message
+from components.channels import PendingLimit, guard_intent_message, guarded
+from components.dedup import seen_cache
 
 logger = logging.getLogger(__name__)
 
@@ -404,7 +405,8 @@ class TeamsInput(InputChannel):
         self.tokens = AccessTokens(app_id, app_password, token_endpoint(tenant_id, token_url))
         self._tasks: Set[asyncio.Task] = set()
         # activities already taken: the Bot Connector re-sends one it got no answer to in time
-        self.seen = SeenCache(ttl=3600)
+        self.seen = seen_cache("teams", ttl=3600)
+        self.limit = PendingLimit()
 
     async def _handle(self, activity: Dict[str, Any], text: Text,
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
@@ -423,6 +425,7 @@ class TeamsInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         teams_webhook = Blueprint("teams_webhook", __name__)
+        on_new_message = guarded(on_new_message, self.limit)
 
         @teams_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -116,7 +116,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         procs.append(web)
         wait_for(f"http://127.0.0.1:{action_port}/health", action, alog)
         wait_for(f"http://127.0.0.1:{rasa_port}/status", rasa, rlog)
-        wait_for(f"http://127.0.0.1:{web_port}/healthz", web, wlog)
+        wait_for(f"http://127.0.0.1:{web_port}/readyz", web, wlog)
         assistant = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
         assistant.web_url = f"http://127.0.0.1:{web_port}"
         assistant.workdir = workdir

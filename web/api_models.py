@@ -295,6 +295,10 @@ class ChatOut(BaseModel):
     messages: List[BotMessage]
 
 
+class LiveOut(_Out):
+    status: str = Field(..., description="Alltid «ok»: prosessen svarer.", example="ok")
+
+
 class HealthOut(_Out):
     status: str = Field(..., description="«ok» når alt virker, ellers «degraded».",
                         example="ok")

@@ -426,7 +426,7 @@ def test_cors_allow_list(monkeypatch, setting, origin, allowed):
 # --- OpenAPI ------------------------------------------------------------------------------------
 
 ENDPOINTS = [("/api/sjekk", "post"), ("/api/frist", "get"), ("/api/frist/sjekk", "post"),
-             ("/api/chat", "post"), ("/healthz", "get")]
+             ("/api/chat", "post"), ("/healthz", "get"), ("/readyz", "get"), ("/livez", "get")]
 
 
 @pytest.fixture(scope="module")
@@ -513,7 +513,7 @@ def test_health_reports_a_file_that_is_not_a_database(client, fake_services, tmp
     before = db.read_bytes()
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{db}")
     resp = client.get("/healthz")
-    assert resp.status_code == 200
+    assert resp.status_code == 503
     data = resp.json()
     assert data["status"] == "degraded"
     assert data["checks"]["database"].startswith("feil (DatabaseError")
@@ -526,7 +526,7 @@ def test_health_with_unreachable_postgres_hides_the_password(client, fake_servic
     started = time.monotonic()
     resp = client.get("/healthz")
     assert time.monotonic() - started < 5
-    assert resp.status_code == 200
+    assert resp.status_code == 503
     data = resp.json()
     assert data["status"] == "degraded"
     assert data["checks"]["database"].startswith("utilgjengelig (OperationalError")
@@ -536,11 +536,40 @@ def test_health_with_unreachable_postgres_hides_the_password(client, fake_servic
 
 
 def test_health_reports_rasa_and_actions_down(client):
-    data = client.get("/healthz").json()
+    resp = client.get("/healthz")
+    assert resp.status_code == 503
+    data = resp.json()
     assert data["status"] == "degraded"
     assert data["checks"]["rasa"].startswith("utilgjengelig")
     assert data["checks"]["actions"].startswith("utilgjengelig")
     assert data["checks"]["database"].startswith("ok")
+
+
+@pytest.mark.parametrize("path, down, status", [
+    ("/livez", None, 200),
+    ("/livez", "rasa", 200),              # liveness: the process answers, nothing else
+    ("/readyz", None, 200),
+    ("/readyz", "rasa", 503),
+    ("/readyz", "actions", 503),
+    ("/readyz", "database", 503),
+    ("/readyz", "call_file", 200),        # a broken call file: degraded, the last valid one serves
+    ("/healthz", None, 200),              # /healthz means readiness
+    ("/healthz", "actions", 503),
+])
+def test_liveness_and_readiness(client, fake_services, tmp_path, monkeypatch, path, down, status):
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
+    if down in ("rasa", "actions"):
+        variable = {"rasa": "ASSISTANT_RASA_URL", "actions": "ASSISTANT_ACTION_URL"}[down]
+        monkeypatch.setenv(variable, "http://127.0.0.1:1")
+    elif down == "database":
+        monkeypatch.setenv("ASSISTANT_DATABASE_URL", "postgresql://rasa:x@127.0.0.1:1/rasa")
+    elif down == "call_file":
+        broken = tmp_path / "call.yml"
+        broken.write_text("tittel: [", encoding="utf-8")
+        monkeypatch.setenv("ASSISTANT_CALL_FILE", str(broken))
+    resp = client.get(path)
+    assert resp.status_code == status, resp.text
+    assert resp.json()["status"] == ("ok" if down is None or path == "/livez" else "degraded")
 
 
 def test_health_uses_the_tracker_store_settings(client, fake_services, tmp_path, monkeypatch):
