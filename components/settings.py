@@ -162,7 +162,8 @@ class Settings(BaseSettings):
     # --- Rasa's HTTP API ------------------------------------------------------------------------
     rasa_enable_api: bool = Field(
         False, env="RASA_ENABLE_API",
-        description="`make run` turns Rasa's HTTP API on when true; use a token when you do")
+        description="`make run` turns Rasa's HTTP API on when true; then `RASA_AUTH_TOKEN` "
+                    "must be set")
     rasa_auth_token: Optional[SecretStr] = Field(
         None, env="RASA_AUTH_TOKEN", unset="unset",
         description="the token `make run` gives Rasa's HTTP API")
@@ -218,6 +219,15 @@ class Settings(BaseSettings):
             port = values["web_port"]
             return [f"http://127.0.0.1:{port}", f"http://localhost:{port}"]
         return origins
+
+    @validator("rasa_auth_token", always=True)
+    def _api_needs_a_token(cls, value: Optional[SecretStr],
+                           values: Dict[str, Any]) -> Optional[SecretStr]:
+        if values.get("rasa_enable_api") and not (value and value.get_secret_value().strip()):
+            raise ValueError("Rasas HTTP-API er slått på (RASA_ENABLE_API), men uten token. "
+                             "Sett RASA_AUTH_TOKEN, eller slå API-et av. / RASA_ENABLE_API "
+                             "needs RASA_AUTH_TOKEN.")
+        return value
 
     @validator("enhetsregisteret_url")
     def _no_trailing_slash(cls, value: str) -> str:

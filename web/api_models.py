@@ -274,10 +274,11 @@ MAX_MESSAGE = 10_000
 
 
 class ChatIn(BaseModel):
-    sender: str = Field(default_factory=lambda: uuid.uuid4().hex, max_length=128,
-                        description="Samtalens id; samme id gir samme samtale.")
-    message: str = Field("", max_length=MAX_MESSAGE, description="Meldingen til assistenten.",
-                         example="Hvem kan søke?")
+    sender: StrictStr = Field(default_factory=lambda: uuid.uuid4().hex, min_length=1,
+                              max_length=128,
+                              description="Samtalens id; samme id gir samme samtale.")
+    message: StrictStr = Field("", max_length=MAX_MESSAGE,
+                               description="Meldingen til assistenten.", example="Hvem kan søke?")
 
 
 class Button(BaseModel):

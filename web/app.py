@@ -133,8 +133,11 @@ def index(settings: Settings = Depends(app_settings)) -> str:
 
 @pages.post("/api/chat", response_model=ChatOut, tags=[TAG_CHAT],
             summary="Send en melding til assistenten",
-            responses={**api.INVALID, 503: {"model": MessageOut,
-                                            "description": "Assistenten svarer ikke."}})
+            responses={**api.INVALID,
+                       429: {"model": MessageOut,
+                             "description": "For mange meldinger fra samme `sender` venter på "
+                                            "svar; prøv igjen etter `Retry-After` sekunder."},
+                       503: {"model": MessageOut, "description": "Assistenten svarer ikke."}})
 async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> ChatOut:
     """Sender én melding til assistenten over Rasas REST-kanal og gir svarene tilbake, med
     knapper. Bruk samme `sender` for hele samtalen."""
@@ -144,6 +147,10 @@ async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> Chat
                 f"{settings.assistant_rasa_url}/webhooks/rest/webhook",
                 json={"sender": body.sender, "message": body.message},
             )
+        if resp.status_code == 429:
+            raise HTTPException(429, "Du har sendt mange meldinger på kort tid. Vent på svaret, "
+                                     "og prøv igjen om litt.",
+                                headers={"Retry-After": resp.headers.get("Retry-After", "1")})
         resp.raise_for_status()
         data = resp.json()
     except (httpx.HTTPError, ValueError):

@@ -299,6 +299,20 @@ def test_chat_422_is_norwegian_too(client):
                                         "type": "value_error.any_str.max_length"}
 
 
+@pytest.mark.parametrize("body, field", [
+    ({"sender": "", "message": "hei"}, "sender"),          # Rasa's REST channel refuses it
+    ({"sender": "a" * 129, "message": "hei"}, "sender"),
+    ({"sender": 5, "message": "hei"}, "sender"),
+    ({"sender": "x", "message": False}, "message"),        # not read as "False"
+    ({"sender": "x", "message": 123}, "message"),
+    ({"sender": "x", "message": None}, "message"),
+])
+def test_chat_checks_what_rasa_would_refuse(client, body, field):
+    resp = client.post("/api/chat", json=body)
+    assert resp.status_code == 422
+    assert [item["felt"] for item in resp.json()["detail"]] == [field]
+
+
 def test_unknown_path_is_norwegian(client):
     resp = client.get("/api/finnes-ikke")
     assert resp.status_code == 404
