@@ -313,6 +313,23 @@ def test_chat_checks_what_rasa_would_refuse(client, body, field):
     assert [item["felt"] for item in resp.json()["detail"]] == [field]
 
 
+@pytest.mark.parametrize("path", ["/api/chat", "/api/sjekk", "/api/frist/sjekk"])
+@pytest.mark.parametrize("body, kind", [(b"{not json", "json_invalid"),
+                                        (b"\xff\xfe{", "json_invalid"),    # not UTF-8
+                                        (b"", "value_error.missing")])
+def test_a_body_that_is_not_json_gets_422(client, path, body, kind):
+    resp = client.post(path, content=body, headers={"content-type": "application/json"})
+    assert resp.status_code == 422
+    assert resp.json()["detail"][0]["type"] == kind
+
+
+def test_optional_answers_may_be_null_in_the_schema(schema):
+    """OpenAPI 3.1: an optional field of an answer is `[type, "null"]`, as the answers send it."""
+    register = schema["components"]["schemas"]["RegisterOut"]["properties"]
+    assert register["message"]["type"] == ["string", "null"]
+    assert register["status"]["type"] == "string"
+
+
 def test_unknown_path_is_norwegian(client):
     resp = client.get("/api/finnes-ikke")
     assert resp.status_code == 404
