@@ -58,7 +58,7 @@ def running(tmp_path_factory):
             "SLACK_API_URL": slack.api_url,
         }
         with running_assistant(workdir, env) as assistant:
-            assistant.teams, assistant.slack = teams, slack
+            assistant.teams, assistant.slack, assistant.register = teams, slack, register
             yield assistant
 
 
@@ -155,6 +155,22 @@ def test_the_action_server_down_gets_a_message_and_then_normal_answers(running):
         running.start("actions")
     assert "16. april 2020" in running.text(sender, "Når er fristen?")
     still_answers(running)
+
+
+# --- 4. the register fails once, or is down ---------------------------------------------------
+
+# The action server caches what the register found: each case has its own number.
+@pytest.mark.parametrize("number, status, retry_after, times, expected", [
+    ("991000100", 503, None, 1, "TESTVIK KOMMUNE"),        # tried once more: the register answers
+    ("991001301", 429, "1", 1, "TESTLAND FYLKESKOMMUNE"),  # after its Retry-After
+    ("991002006", 503, None, 2, "Skriv heller hva slags virksomhet"),  # down: the form asks
+])
+def test_the_check_survives_a_failing_register(running, number, status, retry_after, times,
+                                               expected):
+    running.register.fail_next(number, status, retry_after=retry_after, times=times)
+    sender = new_sender()
+    assert "Hva slags virksomhet" in running.text(sender, "Kan vi søke?")
+    assert expected in running.text(sender, number)
 
 
 # --- 5. fifty conversations at once ------------------------------------------------------------
