@@ -230,6 +230,43 @@ def test_bad_text_over_socketio_gets_an_answer(running):
     assert turns[list(BAD_TEXTS).index("100,000 characters")][0]["text"] == TOO_LONG_ANSWER
 
 
+async def _malformed_socketio_then_a_question(rasa_url: str) -> List[dict]:
+    import socketio
+
+    client = socketio.AsyncClient(reconnection=False)
+    replies: "asyncio.Queue[dict]" = asyncio.Queue()
+    confirmed = asyncio.Event()
+    client.on("bot_uttered", lambda data: replies.put_nowait(data))
+    client.on("session_confirm", lambda *_: confirmed.set())
+    session_id = new_sender()
+    await client.connect(rasa_url, socketio_path="/socket.io", transports=["polling"],
+                         wait_timeout=20)
+    try:
+        for data in ("ikke et objekt", 123, None, ["a"], {"session_id": [1]},
+                     {"message": "hei"}):                        # no session yet
+            await client.emit("session_request", data)
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), 30)
+        for data in ("ikke et objekt", 123, None, {"session_id": session_id, "message": 123},
+                     {"session_id": session_id, "message": "hei", "customData": "{ikke json"},
+                     {"message": "hei"}):
+            await client.emit("user_uttered", data)
+        await client.emit("user_uttered", {"session_id": session_id,
+                                           "message": "Når er fristen?"})
+        got = [await asyncio.wait_for(replies.get(), 60)]
+        while "16. april" not in json.dumps(got, ensure_ascii=False):
+            got.append(await asyncio.wait_for(replies.get(), 60))
+        return got
+    finally:
+        await client.disconnect()
+
+
+def test_malformed_socketio_events_do_not_stop_the_server(running):
+    replies = asyncio.run(_malformed_socketio_then_a_question(running.rasa_url))
+    assert any("16. april 2020" in (m.get("text") or "") for m in replies)
+    still_answers(running)
+
+
 def _slack_post(running, body: bytes, content_type: str = "application/json") -> int:
     headers = signed_headers(SLACK_SECRET, body, content_type=content_type)
     return requests.post(f"{running.rasa_url}/webhooks/slack/webhook", data=body,
