@@ -102,7 +102,8 @@ class Settings(BaseSettings):
                     "`postgresql://rasa:secret@127.0.0.1:5432/rasa`")
     assistant_redis_url: Optional[SecretStr] = Field(
         None, env="ASSISTANT_REDIS_URL", unset="unset (locks in memory)",
-        description="lock store for several Rasa replicas, e.g. `redis://127.0.0.1:6379/1`")
+        description="lock store, and the Teams and Slack events already answered, for several "
+                    "Rasa replicas, e.g. `redis://127.0.0.1:6379/1`")
     # --- servers ------------------------------------------------------------------------------
     assistant_host: str = Field(
         "127.0.0.1", env="ASSISTANT_HOST",
