@@ -107,7 +107,8 @@ class Settings(BaseSettings):
                     "`postgresql://rasa:secret@127.0.0.1:5432/rasa`")
     assistant_redis_url: Optional[SecretStr] = Field(
         None, env="ASSISTANT_REDIS_URL", unset="unset (locks in memory)",
-        description="lock store for several Rasa replicas, e.g. `redis://127.0.0.1:6379/1`")
+        description="lock store, and the Teams and Slack events already answered, for several "
+                    "Rasa replicas, e.g. `redis://127.0.0.1:6379/1`")
     # --- servers ------------------------------------------------------------------------------
     assistant_host: str = Field(
         "127.0.0.1", env="ASSISTANT_HOST",
@@ -213,7 +214,8 @@ class Settings(BaseSettings):
     # --- Rasa's HTTP API ------------------------------------------------------------------------
     rasa_enable_api: bool = Field(
         False, env="RASA_ENABLE_API",
-        description="`make run` turns Rasa's HTTP API on when true; use a token when you do")
+        description="`make run` turns Rasa's HTTP API on when true; then `RASA_AUTH_TOKEN` "
+                    "must be set")
     rasa_auth_token: Optional[SecretStr] = Field(
         None, env="RASA_AUTH_TOKEN", unset="unset",
         description="the token `make run` gives Rasa's HTTP API")
@@ -297,6 +299,15 @@ class Settings(BaseSettings):
             raise ValueError(f"{value!r} er ikke en kjent tidssone (bruk for eksempel "
                              f"Europe/Oslo) / not a known time zone") from None
         return value.strip()
+
+    @validator("rasa_auth_token", always=True)
+    def _api_needs_a_token(cls, value: Optional[SecretStr],
+                           values: Dict[str, Any]) -> Optional[SecretStr]:
+        if values.get("rasa_enable_api") and not (value and value.get_secret_value().strip()):
+            raise ValueError("Rasas HTTP-API er slått på (RASA_ENABLE_API), men uten token. "
+                             "Sett RASA_AUTH_TOKEN, eller slå API-et av. / RASA_ENABLE_API "
+                             "needs RASA_AUTH_TOKEN.")
+        return value
 
     @validator("enhetsregisteret_url")
     def _no_trailing_slash(cls, value: str) -> str:

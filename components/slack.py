@@ -22,9 +22,9 @@ What it changes in Rasa 3.6's ``SlackInput`` (rasa/core/channels/slack.py):
   (``X-Slack-Retry-Num``, any ``X-Slack-Retry-Reason``) is answered at once with 200 and
   ``X-Slack-No-Retry: 1``; it is processed only when this process has never seen the event,
   i.e. the first delivery never reached us (connection failed, or a proxy answered 502 while
-  Rasa restarted), so no message is lost either. The cache lives in one process: with several
-  Rasa replicas a retry of a *slow* delivery may reach another replica; Slack's ack is immediate
-  here (see below), so that needs an event loop blocked for over 3 s.
+  Rasa restarted), so no message is lost either. The cache is in memory, or in Redis when
+  ``ASSISTANT_REDIS_URL`` is set (``components/dedup.py``), so that several Rasa replicas
+  answer a re-sent event once.
 - **Acknowledged at once.** Like Rasa's handler, the dialogue runs in a background task and the
   request is answered 200 immediately, within Slack's 3 s.
 - **Own messages ignored.** Events with a ``bot_id``, any subtype other than ordinary user
@@ -38,7 +38,11 @@ What it changes in Rasa 3.6's ``SlackInput`` (rasa/core/channels/slack.py):
   best effort.
 - **Output** goes to ``{api_url}chat.postMessage`` without the legacy ``as_user`` argument
   (Slack answers ``invalid_arguments`` to it for apps with granular bot tokens), one Slack
-  message per bot message, with ``&``, ``<`` and ``>`` escaped as Slack requires.
+  message per bot message, with ``&``, ``<`` and ``>`` escaped as Slack requires. A post that
+  times out or gets a 5xx or a 429 is sent once more (after ``Retry-After``;
+  ``components/retries.py``).
+- The guards of ``components/channels.py`` (overlong messages, a turn without an answer, a
+  sender with too many messages waiting) apply as on every channel.
 - The bot's own ``<@U…>`` mention is stripped before the NLU, Slack's ``&amp;``/``&lt;``/
   ``&gt;`` are unescaped, and "/intent" text passes the same guard as the REST channel.
 - No message text and no secret is logged.
@@ -60,10 +64,13 @@ from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
-from components.channels import SeenCache, guard_intent_message
+from components.channels import PendingLimit, guard_intent_message, guarded
+from components.dedup import seen_cache
+from components.retries import RetryableStatus, is_retryable, retry_after, retrying
 
 logger = logging.getLogger(__name__)
 
@@ -190,9 +197,18 @@ class SlackOutput(SlackBot):
         self.client = AsyncWebClient(token, base_url=api_url, proxy=proxy)
 
     async def _post_message(self, channel: Text, **kwargs: Any) -> None:
+        """Post once more after a timeout, a 5xx or a 429 (after its ``Retry-After``)."""
         kwargs.pop("as_user", None)   # invalid_arguments for granular bot tokens
         kwargs.pop("type", None)      # not an argument of chat.postMessage
-        await super()._post_message(channel, **kwargs)
+        async for attempt in retrying(RetryableStatus, asyncio.TimeoutError):
+            with attempt:
+                try:
+                    await super()._post_message(channel, **kwargs)
+                except SlackApiError as error:
+                    status = error.response.status_code
+                    if not is_retryable(status):
+                        raise
+                    raise RetryableStatus(status, retry_after(error.response.headers)) from error
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         """One Slack message per bot message (Rasa posts one per paragraph)."""
@@ -234,7 +250,8 @@ class SlackChannel(SlackInput):
     def __init__(self, *args: Any, api_url: Text = SLACK_API_URL, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = api_url
-        self.seen = SeenCache(ttl=SEEN_TTL, maxsize=SEEN_MAX)
+        self.seen = seen_cache("slack", ttl=SEEN_TTL, maxsize=SEEN_MAX)
+        self.limit = PendingLimit()
         self._tasks: Set[asyncio.Task] = set()
 
     # -- output ---------------------------------------------------------------------------
@@ -248,6 +265,7 @@ class SlackChannel(SlackInput):
     # -- input ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         slack_webhook = Blueprint("slack_webhook", __name__)
+        on_new_message = guarded(on_new_message, self.limit)
 
         @slack_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

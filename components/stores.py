@@ -6,7 +6,8 @@ Rasa builds these stores at start-up, so an invalid setting stops Rasa there, na
   (``sqlite:///build/rasa-tracker.db``), so ``make run`` needs no database server. Production:
   ``postgresql://user:password@host:5432/rasa``.
 - ``ASSISTANT_REDIS_URL``: Redis for the lock store when several Rasa replicas share
-  conversations. Unset: locks are kept in memory (one host).
+  conversations. Unset: locks are kept in memory (one host). The Teams and Slack channels keep
+  the events they answered there too (``components/dedup.py``).
 
 Personal data (e-mail addresses, phone numbers, national identity and account numbers) is masked
 before anything a user typed is stored (:mod:`veileder.privacy`): the text of user messages (and

@@ -12,7 +12,10 @@ its token from the multi-tenant endpoint only. This channel
   the bot's own @mention and greets when the bot is added to a conversation;
 - answers through the Bot Connector API with a client-credentials token for a multi-tenant
   (``botframework.com``) or a single-tenant app (``tenant_id``), cached until shortly before it
-  expires; buttons become a hero card with ``messageBack`` actions.
+  expires; buttons become a hero card with ``messageBack`` actions. A reply that times out or
+  gets a 5xx or a 429 is sent once more (``components/retries.py``);
+- takes a re-sent activity once, in Redis when ``ASSISTANT_REDIS_URL`` is set
+  (``components/dedup.py``).
 
 The token check uses PyJWT directly rather than ``botframework-connector``'s
 ``ChannelValidation``: that fetches the OpenID metadata with blocking ``requests`` calls inside
@@ -61,7 +64,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from components.channels import SeenCache, guard_intent_message
+from components.channels import PendingLimit, guard_intent_message, guarded
+from components.dedup import seen_cache
+from components.retries import RetryableStatus, is_retryable, retry_after, retrying
 
 logger = logging.getLogger(__name__)
 
@@ -339,14 +344,24 @@ class TeamsOutput(OutputChannel):
         reply.update(fields)
         return reply
 
+    async def _post(self, activity: Dict[str, Any]) -> None:
+        token = await self.tokens.get(self.session)
+        async with self.session.post(self.url, json=activity,
+                                     headers={"Authorization": f"Bearer {token}"}) as resp:
+            if is_retryable(resp.status):
+                raise RetryableStatus(resp.status, retry_after(resp.headers))
+            if resp.status >= 300:
+                logger.error("Teams: the Bot Connector answered %s to a reply", resp.status)
+
     async def send(self, activity: Dict[str, Any]) -> None:
-        """Post one activity; a failure is logged (without the text) and the dialogue goes on."""
+        """Post one activity, once more after a timeout, a 5xx or a 429 (``Retry-After``);
+        a failure is logged (without the text) and the dialogue goes on."""
         try:
-            token = await self.tokens.get(self.session)
-            async with self.session.post(self.url, json=activity,
-                                         headers={"Authorization": f"Bearer {token}"}) as resp:
-                if resp.status >= 300:
-                    logger.error("Teams: the Bot Connector answered %s to a reply", resp.status)
+            async for attempt in retrying(RetryableStatus, asyncio.TimeoutError):
+                with attempt:
+                    await self._post(activity)
+        except RetryableStatus as error:
+            logger.error("Teams: the Bot Connector answered %s to a reply", error.status)
         except (aiohttp.ClientError, asyncio.TimeoutError, PermissionError, ValueError) as error:
             logger.error("Teams: could not send a reply: %r", error)
 
@@ -404,7 +419,8 @@ class TeamsInput(InputChannel):
         self.tokens = AccessTokens(app_id, app_password, token_endpoint(tenant_id, token_url))
         self._tasks: Set[asyncio.Task] = set()
         # activities already taken: the Bot Connector re-sends one it got no answer to in time
-        self.seen = SeenCache(ttl=3600)
+        self.seen = seen_cache("teams", ttl=3600)
+        self.limit = PendingLimit()
 
     async def _handle(self, activity: Dict[str, Any], text: Text,
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
@@ -423,6 +439,7 @@ class TeamsInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         teams_webhook = Blueprint("teams_webhook", __name__)
+        on_new_message = guarded(on_new_message, self.limit)
 
         @teams_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

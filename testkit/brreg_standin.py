@@ -33,7 +33,7 @@ import socket
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Union
@@ -48,6 +48,7 @@ class Response:
     body: Union[bytes, str, dict, list, None] = None
     delay: float = 0.0
     content_type: str = "application/json"
+    headers: Dict[str, str] = field(default_factory=dict)
 
     def payload(self) -> bytes:
         if self.body is None:
@@ -89,6 +90,7 @@ class BrregStandin:
 
     def __init__(self, fixtures: Optional[Path] = FIXTURES) -> None:
         self.routes: Dict[str, Response] = load_fixtures(fixtures) if fixtures else {}
+        self.failures: Dict[str, List[Response]] = {}
         self.requests: List[str] = []
         self.headers: List[Dict[str, str]] = []
         self.hits: Counter = Counter()
@@ -102,6 +104,15 @@ class BrregStandin:
                 content_type: str = "application/json") -> None:
         """Override the answer for one number (e.g. ``body=b"{not json"`` or ``delay=1``)."""
         self.routes[orgnr] = Response(status, body, delay, content_type)
+
+    def fail_next(self, orgnr: str, status: int = 503, *, delay: float = 0.0,
+                  retry_after: Optional[str] = None, times: int = 1) -> None:
+        """Answer the next ``times`` requests for ``orgnr`` with ``status`` (after ``delay``
+        seconds, with ``Retry-After`` if given), then as usual."""
+        headers = {"Retry-After": retry_after} if retry_after is not None else {}
+        with self._lock:
+            self.failures.setdefault(orgnr, []).extend(
+                Response(status, {"status": status}, delay, headers=headers) for _ in range(times))
 
     @property
     def port(self) -> int:
@@ -132,7 +143,9 @@ class BrregStandin:
                 orgnr = path[len(prefix):].strip("/")
                 with standin._lock:
                     standin.hits[orgnr] += 1
-                    response = standin.routes.get(orgnr) or _not_found(orgnr)
+                    planned = standin.failures.get(orgnr)
+                    response = planned.pop(0) if planned else (
+                        standin.routes.get(orgnr) or _not_found(orgnr))
                 if response.delay:
                     time.sleep(response.delay)
                 self._send(response)
@@ -143,6 +156,8 @@ class BrregStandin:
                     self.send_response(response.status)
                     self.send_header("Content-Type", f"{response.content_type};charset=UTF-8")
                     self.send_header("Content-Length", str(len(payload)))
+                    for name, value in response.headers.items():
+                        self.send_header(name, value)
                     self.end_headers()
                     self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)

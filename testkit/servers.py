@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
@@ -63,6 +64,9 @@ class Assistant:
 def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[Assistant]:
     """Actions, Rasa and the web service on free ports of 127.0.0.1.
 
+    The assistant it yields can stop and start each of them again (``assistant.stop("actions")``,
+    ``assistant.start("rasa")``), on the same port and the same tracker database.
+
     The channels are those that ``env`` (over the test process's environment) enables, through
     ``components.credentials`` as in ``make run``: pass TEAMS_* or SLACK_* variables to turn
     Teams or Slack on.
@@ -87,45 +91,95 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
     })
     full_env.update(env or {})
     creds = channel_credentials.write(workdir / "credentials.yml", load_settings(full_env))
-    procs = []
+    web_env = dict(full_env, ASSISTANT_RASA_URL=f"http://127.0.0.1:{rasa_port}",
+                   ASSISTANT_ACTION_URL=f"http://127.0.0.1:{action_port}")
+    cors = [o.strip() for o in full_env.get("ASSISTANT_CORS_ORIGINS", web_origin).split(",")
+            if o.strip()]
+    commands = {
+        "actions": ([str(BIN / "rasa"), "run", "actions", "-p", str(action_port),
+                     "--actions", "actions"], full_env,
+                    f"http://127.0.0.1:{action_port}/health"),
+        "rasa": ([str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
+                  "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
+                  "--endpoints", str(endpoints), "--credentials", str(creds), "--cors", *cors],
+                 full_env, f"http://127.0.0.1:{rasa_port}/status"),
+        "web": ([str(BIN / "uvicorn"), "web.app:app", "--host", "127.0.0.1", "--port",
+                 str(web_port), "--ws", "none"], web_env,
+                f"http://127.0.0.1:{web_port}/readyz"),
+    }
+    procs: Dict[str, subprocess.Popen] = {}
+
+    def start(name: str, wait: bool = True) -> None:
+        """Start one of "actions", "rasa", "web" (again), appending to its log."""
+        command, environment, ready_url = commands[name]
+        log = workdir / f"{name}.log"
+        procs[name] = subprocess.Popen(command, cwd=ROOT, env=environment,
+                                       stdout=log.open("a"), stderr=subprocess.STDOUT)
+        if wait:
+            wait_for(ready_url, procs[name], log)
+
+    def stop(name: str) -> None:
+        """Stop one of the processes (SIGTERM, then SIGKILL after 20 s)."""
+        proc = procs.pop(name, None)
+        if proc is None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
     try:
-        alog = workdir / "actions.log"
-        action = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "-p", str(action_port), "--actions", "actions"],
-            cwd=ROOT, env=full_env, stdout=alog.open("w"), stderr=subprocess.STDOUT,
-        )
-        procs.append(action)
-        rlog = workdir / "rasa.log"
-        rasa = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
-             "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
-             "--endpoints", str(endpoints), "--credentials", str(creds),
-             "--cors", *[o.strip() for o in full_env.get("ASSISTANT_CORS_ORIGINS", web_origin).split(",")
-                         if o.strip()]],
-            cwd=ROOT, env=full_env, stdout=rlog.open("w"), stderr=subprocess.STDOUT,
-        )
-        procs.append(rasa)
-        wlog = workdir / "web.log"
-        web_env = dict(full_env, ASSISTANT_RASA_URL=f"http://127.0.0.1:{rasa_port}",
-                       ASSISTANT_ACTION_URL=f"http://127.0.0.1:{action_port}")
-        web = subprocess.Popen(
-            [str(BIN / "uvicorn"), "web.app:app", "--host", "127.0.0.1", "--port", str(web_port),
-             "--ws", "none"],
-            cwd=ROOT, env=web_env, stdout=wlog.open("w"), stderr=subprocess.STDOUT,
-        )
-        procs.append(web)
-        wait_for(f"http://127.0.0.1:{action_port}/health", action, alog)
-        wait_for(f"http://127.0.0.1:{rasa_port}/status", rasa, rlog)
-        wait_for(f"http://127.0.0.1:{web_port}/healthz", web, wlog)
+        for name in commands:
+            start(name, wait=False)
+        for name, (_, _, ready_url) in commands.items():
+            wait_for(ready_url, procs[name], workdir / f"{name}.log")
         assistant = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
         assistant.web_url = f"http://127.0.0.1:{web_port}"
         assistant.workdir = workdir
+        assistant.start, assistant.stop = start, stop
         yield assistant
     finally:
-        for proc in procs:
+        for proc in procs.values():
             proc.terminate()
-        for proc in procs:
+        for proc in procs.values():
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+async def socketio_exchange(rasa_url: str, messages, timeout: float = 60):
+    """Send messages over socket.io as the web widget does; the bot's replies per message."""
+    import asyncio
+
+    import socketio
+
+    client = socketio.AsyncClient(reconnection=False)
+    replies: "asyncio.Queue[dict]" = asyncio.Queue()
+    confirmed = asyncio.Event()
+    client.on("bot_uttered", lambda data: replies.put_nowait(data))
+    client.on("session_confirm", lambda *_: confirmed.set())
+    session_id = uuid.uuid4().hex
+    # long-polling: the websocket transport of this python-socketio wants a newer aiohttp than
+    # Rasa pins (the browser tests cover websockets)
+    await client.connect(rasa_url, socketio_path="/socket.io", transports=["polling"],
+                         wait_timeout=20)
+    try:
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), timeout)
+        out = []
+        for text in messages:
+            await client.emit("user_uttered", {"message": text, "session_id": session_id})
+            first = await asyncio.wait_for(replies.get(), timeout)
+            got = [first]
+            while True:  # the rest of this turn's messages
+                try:
+                    got.append(await asyncio.wait_for(replies.get(), 2))
+                except asyncio.TimeoutError:
+                    break
+            out.append(got)
+        return out
+    finally:
+        await client.disconnect()

@@ -52,8 +52,11 @@ class Call:
 class SlackStandin:
     token: str = "xoxb-test"
     calls: List[Call] = field(default_factory=list)
+    #: planned failures of chat.postMessage: (status, Retry-After, delay), first is next
+    failures: List[Tuple[int, Optional[str], float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.attempts = 0  # chat.postMessage calls, failed ones included
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         standin = self
@@ -67,15 +70,28 @@ class SlackStandin:
                 raw = self.rfile.read(length).decode("utf-8")
                 content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
                 body = parse_body(raw, content_type)
-                status, answer = standin._answer(
-                    self.path, body, self.headers.get("Authorization"), content_type
-                )
+                failure = standin._planned_failure(self.path)
+                if failure:
+                    status, after, delay = failure
+                    time.sleep(delay)
+                    answer, headers = {"ok": False, "error": "planned"}, (
+                        {"Retry-After": after} if after else {})
+                else:
+                    status, answer = standin._answer(
+                        self.path, body, self.headers.get("Authorization"), content_type
+                    )
+                    headers = {}
                 data = json.dumps(answer).encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
+                    pass
 
             do_GET = do_POST
 
@@ -100,6 +116,20 @@ class SlackStandin:
     def __exit__(self, *exc: Any) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+    def fail_next(self, status: int = 503, retry_after: Optional[str] = None,
+                  delay: float = 0.0, times: int = 1) -> None:
+        """Answer the next ``times`` ``chat.postMessage`` calls with ``status`` (after
+        ``delay`` seconds, with ``Retry-After`` if given) instead of posting."""
+        with self._lock:
+            self.failures.extend([(status, retry_after, delay)] * times)
+
+    def _planned_failure(self, path: str) -> Optional[Tuple[int, Optional[str], float]]:
+        if not path.split("?")[0].endswith("/chat.postMessage"):
+            return None
+        with self._lock:
+            self.attempts += 1
+            return self.failures.pop(0) if self.failures else None
 
     # -- the Web API ----------------------------------------------------------------------
     def _answer(self, path: str, body: Dict[str, Any], authorization: Optional[str],

@@ -19,7 +19,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
 import jwt
@@ -69,6 +69,8 @@ class TeamsStandin:
         self.token_requests: List[Dict[str, str]] = []
         self.sent: List[Sent] = []
         self.metadata_fetches = 0
+        self.failures: List[Tuple[int, Optional[str], float]] = []  # (status, Retry-After, delay)
+        self.attempts = 0  # posts of activities, failed ones included
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -128,6 +130,13 @@ class TeamsStandin:
             "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
         }
 
+    def fail_next(self, status: int = 503, retry_after: Optional[str] = None,
+                  delay: float = 0.0, times: int = 1) -> None:
+        """Answer the next ``times`` posted activities with ``status`` (after ``delay``
+        seconds, with ``Retry-After`` if given) instead of taking them."""
+        with self._lock:
+            self.failures.extend([(status, retry_after, delay)] * times)
+
     def sent_to(self, conversation_id: str) -> List[Sent]:
         with self._lock:
             return [s for s in self.sent if s.conversation_id == conversation_id]
@@ -152,13 +161,19 @@ class TeamsStandin:
             def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass
 
-            def _json(self, body: Any, status: int = 200) -> None:
+            def _json(self, body: Any, status: int = 200,
+                      headers: Optional[Dict[str, str]] = None) -> None:
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
+                    pass
 
             def _body(self) -> bytes:
                 return self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -191,6 +206,15 @@ class TeamsStandin:
                                 "access_token": f"standin-token-{number}"})
                 elif len(parts) in (4, 5) and parts[:2] == ["v3", "conversations"] \
                         and parts[3] == "activities":
+                    with standin._lock:
+                        standin.attempts += 1
+                        failure = standin.failures.pop(0) if standin.failures else None
+                    if failure:
+                        status, after, delay = failure
+                        time.sleep(delay)
+                        self._json({"error": "planned failure"}, status,
+                                   {"Retry-After": after} if after else None)
+                        return
                     sent = Sent(unquote(parts[2]), unquote(parts[4]) if len(parts) == 5 else None,
                                 self.headers.get("Authorization"), json.loads(body or b"{}"))
                     with standin._lock:

@@ -26,6 +26,9 @@ API
     ``lookup(orgnr) -> LookupResult(status, entry, message, orgnr)``. The adapters pass the base
     URL from their settings (``ENHETSREGISTERET_URL``, default
     ``https://data.brreg.no/enhetsregisteret/api``). It asks ``GET {base}/enheter/{orgnr}``.
+    A timeout, a refused connection or a 5xx is tried once more after a short backoff, and a
+    429 or 503 after the ``Retry-After`` it gives (at most ``RETRY_AFTER_MAX`` seconds):
+    urllib3's ``Retry`` (:data:`RETRY`) on the session's adapter for the register's URL.
 
 Statuses of a lookup
 --------------------
@@ -53,6 +56,8 @@ from dataclasses import dataclass
 from typing import Callable, Literal, Optional
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.no import orgnr as _stdnum_orgnr
 
@@ -210,6 +215,24 @@ def _status_note(entry: RegistryEntry) -> Optional[str]:
     return " ".join(notes) or None
 
 
+RETRY_AFTER_MAX = 5  # seconds: a longer Retry-After is cut; the form then asks instead
+
+
+class _Retry(Retry):
+    """urllib3's Retry, with its backoff before the first retry too (urllib3 retries the
+    first time at once)."""
+
+    def get_backoff_time(self) -> float:
+        return max(super().get_backoff_time(), self.backoff_factor)
+
+
+#: One more try on a timeout, a refused connection, 5xx or 429 (``Retry-After`` honoured).
+RETRY = _Retry(total=1, connect=1, read=1, status=1, other=0, allowed_methods={"GET"},
+              status_forcelist={429, 500, 502, 503, 504}, backoff_factor=0.3,
+              respect_retry_after_header=True, retry_after_max=RETRY_AFTER_MAX,
+              raise_on_status=False)
+
+
 class RegistryClient:
     """Looks organisation numbers up in Enhetsregisteret; never raises to the caller."""
 
@@ -229,6 +252,7 @@ class RegistryClient:
         self.max_entries = max_entries
         self._clock = clock
         self._session = session or requests.Session()
+        self._session.mount(f"{self.base_url}/", HTTPAdapter(max_retries=RETRY))
         self._cache: "OrderedDict[str, tuple[float, LookupResult]]" = OrderedDict()
         self._lock = threading.Lock()
 

@@ -51,8 +51,23 @@ class _In(BaseModel):
         anystr_strip_whitespace = True
 
 
+def _nullable(schema: Dict[str, Any], model: Type[BaseModel]) -> None:
+    """Optional fields may be ``null`` in OpenAPI 3.1 terms (pydantic 1 leaves that out)."""
+    for field in model.__fields__.values():
+        prop = schema.get("properties", {}).get(field.alias)
+        if prop is None or not field.allow_none:
+            continue
+        if isinstance(prop.get("type"), str):
+            prop["type"] = [prop["type"], "null"]
+        else:
+            core = {k: prop.pop(k) for k in ("$ref", "allOf", "anyOf", "type", "items", "enum")
+                    if k in prop}
+            prop["anyOf"] = [core, {"type": "null"}]
+
+
 class _Out(BaseModel):
-    pass
+    class Config:
+        schema_extra = staticmethod(_nullable)
 
 
 # --- Errors ------------------------------------------------------------------------------------
@@ -274,25 +289,30 @@ MAX_MESSAGE = 10_000
 
 
 class ChatIn(BaseModel):
-    sender: str = Field(default_factory=lambda: uuid.uuid4().hex, max_length=128,
-                        description="Samtalens id; samme id gir samme samtale.")
-    message: str = Field("", max_length=MAX_MESSAGE, description="Meldingen til assistenten.",
-                         example="Hvem kan søke?")
+    sender: StrictStr = Field(default_factory=lambda: uuid.uuid4().hex, min_length=1,
+                              max_length=128,
+                              description="Samtalens id; samme id gir samme samtale.")
+    message: StrictStr = Field("", max_length=MAX_MESSAGE,
+                               description="Meldingen til assistenten.", example="Hvem kan søke?")
 
 
-class Button(BaseModel):
+class Button(_Out):
     title: str
     payload: str
 
 
-class BotMessage(BaseModel):
+class BotMessage(_Out):
     text: Optional[str] = None
     buttons: List[Button] = []
 
 
-class ChatOut(BaseModel):
+class ChatOut(_Out):
     sender: str
     messages: List[BotMessage]
+
+
+class LiveOut(_Out):
+    status: str = Field(..., description="Alltid «ok»: prosessen svarer.", example="ok")
 
 
 class HealthOut(_Out):

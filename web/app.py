@@ -23,7 +23,7 @@ import asyncio
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import Awaitable, Callable, List, Optional
+from typing import Awaitable, Callable, Dict, List, Optional
 from urllib.parse import urlsplit
 
 import httpx
@@ -37,7 +37,8 @@ from components.settings import Settings, get_settings
 from veileder.call import current_call
 from web import api, errors, health, jobs
 from web.api import app_settings
-from web.api_models import MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, MessageOut
+from web.api_models import (MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, LiveOut,
+                             MessageOut)
 
 #: The project's version, from pyproject.toml through the installed package's metadata.
 DISTRIBUTION = "innovasjonspartnerskap-assistent"
@@ -150,8 +151,11 @@ def privacy(settings: Settings = Depends(app_settings)) -> str:
 
 @pages.post("/api/chat", response_model=ChatOut, tags=[TAG_CHAT],
             summary="Send en melding til assistenten",
-            responses={**api.INVALID, 503: {"model": MessageOut,
-                                            "description": "Assistenten svarer ikke."}})
+            responses={**api.INVALID,
+                       429: {"model": MessageOut,
+                             "description": "For mange meldinger fra samme `sender` venter på "
+                                            "svar; prøv igjen etter `Retry-After` sekunder."},
+                       503: {"model": MessageOut, "description": "Assistenten svarer ikke."}})
 async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> ChatOut:
     """Sender én melding til assistenten over Rasas REST-kanal og gir svarene tilbake, med
     knapper. Bruk samme `sender` for hele samtalen."""
@@ -161,6 +165,10 @@ async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> Chat
                 f"{settings.assistant_rasa_url}/webhooks/rest/webhook",
                 json={"sender": body.sender, "message": body.message},
             )
+        if resp.status_code == 429:
+            raise HTTPException(429, "Du har sendt mange meldinger på kort tid. Vent på svaret, "
+                                     "og prøv igjen om litt.",
+                                headers={"Retry-After": resp.headers.get("Retry-After", "1")})
         resp.raise_for_status()
         data = resp.json()
     except (httpx.HTTPError, ValueError):
@@ -192,30 +200,63 @@ async def _database(url: str) -> str:
         return "utilgjengelig (svarte ikke innen tidsfristen)"
 
 
-@pages.get("/healthz", response_model=HealthOut, tags=[TAG_OPS], summary="Helsesjekk")
-async def healthz(settings: Settings = Depends(app_settings)) -> HealthOut:
-    """Sjekker Rasa, action-serveren, samtaledatabasen (`ASSISTANT_DATABASE_URL`, med
-    `SELECT 1`) og utlysningsfilen.
+#: The parts without which no conversation works: readiness fails (503) when one is down.
+REQUIRED = ("rasa", "actions", "database")
 
-    Svarer alltid med HTTP 200 så lenge webtjenesten selv kjører; `status` er «ok» når alt
-    virker og «degraded» ellers, og `checks` sier hva som ikke virker. (Oppstartsskript venter
-    på 200 fra denne adressen, også mens Rasa ennå laster modellen.) En SQLite-fil som ikke
-    finnes ennå, er i orden: den lages ved første samtale, ikke av helsesjekken. Passord vises
-    aldri.
-    """
-    url = settings.database_url
+
+def _ok(check: str) -> bool:
+    return check == "ok" or check.startswith("ok ")
+
+
+async def _checks(settings: Settings) -> Dict[str, str]:
     rasa, actions, database = await asyncio.gather(
         _probe(f"{settings.assistant_rasa_url}/"),
-        _probe(f"{settings.assistant_action_url}/health"), _database(url))
+        _probe(f"{settings.assistant_action_url}/health"), _database(settings.database_url))
     checks = {"rasa": rasa, "actions": actions, "database": database}
     try:
         current_call(settings.assistant_call_file)
         checks["call_file"] = "ok"
     except Exception as exc:  # noqa: BLE001 - report, don't crash the health check
         checks["call_file"] = f"feil: {exc}"
-    ok = all(v == "ok" or v.startswith("ok ") for v in checks.values())
-    return HealthOut(status="ok" if ok else "degraded", checks=checks,
-                     database=health.safe_url(url))
+    return checks
+
+
+NOT_READY = {503: {"model": HealthOut, "description": "Rasa, action-serveren eller "
+                                                     "samtaledatabasen svarer ikke."}}
+
+
+@pages.get("/readyz", response_model=HealthOut, tags=[TAG_OPS], summary="Klar til å svare?",
+           responses=NOT_READY)
+async def readyz(response: Response, settings: Settings = Depends(app_settings)) -> HealthOut:
+    """Sjekker Rasa, action-serveren, samtaledatabasen (`ASSISTANT_DATABASE_URL`, med
+    `SELECT 1`) og utlysningsfilen.
+
+    HTTP 200 når Rasa, action-serveren og databasen virker, ellers 503 (lastbalanserere og
+    oppstartsskript sender ikke brukere hit før den svarer 200). `status` er «ok» når alt
+    virker og «degraded» ellers, og `checks` sier hva som ikke virker. En utlysningsfil som er
+    lagret med feil, gir «degraded» men 200: svarene bruker da siste gyldige versjon. En
+    SQLite-fil som ikke finnes ennå, er i orden: den lages ved første samtale, ikke av
+    helsesjekken. Passord vises aldri.
+    """
+    checks = await _checks(settings)
+    if not all(_ok(checks[name]) for name in REQUIRED):
+        response.status_code = 503
+    return HealthOut(status="ok" if all(map(_ok, checks.values())) else "degraded",
+                     checks=checks, database=health.safe_url(settings.database_url))
+
+
+@pages.get("/healthz", response_model=HealthOut, tags=[TAG_OPS], summary="Helsesjekk",
+           responses=NOT_READY)
+async def healthz(response: Response, settings: Settings = Depends(app_settings)) -> HealthOut:
+    """Det samme som `/readyz`: 200 når assistenten kan svare, ellers 503."""
+    return await readyz(response, settings)
+
+
+@pages.get("/livez", response_model=LiveOut, tags=[TAG_OPS], summary="Kjører tjenesten?")
+async def livez() -> LiveOut:
+    """Svarer 200 så lenge webtjenesten selv kjører; sjekker ingenting annet (for å starte
+    prosessen på nytt når den henger, ikke for å styre trafikk)."""
+    return LiveOut(status="ok")
 
 
 # --- The app -------------------------------------------------------------------------------------

@@ -89,7 +89,15 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     return JSONResponse({"detail": items(list(exc.errors()))}, status_code=422)
 
 
+#: FastAPI's 400 for a body it cannot decode at all (not UTF-8): the same 422 as for a body that
+#: is not JSON, as the schema documents.
+_UNREADABLE_BODY = "There was an error parsing the body"
+
+
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    if exc.status_code == 400 and exc.detail == _UNREADABLE_BODY:
+        return JSONResponse({"detail": [{"felt": "", "melding": "Innholdet er ikke gyldig JSON.",
+                                         "type": "json_invalid"}]}, status_code=422)
     detail = _HTTP_TEXTS.get(exc.detail, exc.detail) if isinstance(exc.detail, str) \
         else exc.detail
     return JSONResponse({"detail": detail}, status_code=exc.status_code,

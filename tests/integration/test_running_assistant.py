@@ -11,7 +11,7 @@ import requests
 import yaml
 
 from testkit.brreg_standin import BrregStandin
-from testkit.servers import ROOT, running_assistant
+from testkit.servers import ROOT, running_assistant, socketio_exchange
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -279,46 +279,11 @@ def test_the_web_service_chats_through_rasa_and_reports_health(assistant):
     assert "16. april 2020" in reply.json()["messages"][0]["text"]
 
 
-async def _socketio_exchange(rasa_url: str, messages, timeout: float = 60):
-    """Send messages over socket.io as the web widget does; the bot's replies per message."""
-    import asyncio
-
-    import socketio
-
-    client = socketio.AsyncClient(reconnection=False)
-    replies: "asyncio.Queue[dict]" = asyncio.Queue()
-    confirmed = asyncio.Event()
-    client.on("bot_uttered", lambda data: replies.put_nowait(data))
-    client.on("session_confirm", lambda *_: confirmed.set())
-    session_id = uuid.uuid4().hex
-    # long-polling: the websocket transport of this python-socketio wants a newer aiohttp than
-    # Rasa pins (the browser tests cover websockets)
-    await client.connect(rasa_url, socketio_path="/socket.io", transports=["polling"],
-                         wait_timeout=20)
-    try:
-        await client.emit("session_request", {"session_id": session_id})
-        await asyncio.wait_for(confirmed.wait(), timeout)
-        out = []
-        for text in messages:
-            await client.emit("user_uttered", {"message": text, "session_id": session_id})
-            first = await asyncio.wait_for(replies.get(), timeout)
-            got = [first]
-            while True:  # the rest of this turn's messages
-                try:
-                    got.append(await asyncio.wait_for(replies.get(), 2))
-                except asyncio.TimeoutError:
-                    break
-            out.append(got)
-        return out
-    finally:
-        await client.disconnect()
-
-
 def test_socketio_answers_and_guards_unknown_intent_commands(assistant):
     import asyncio
 
     deadline_turn, command_turn = asyncio.run(
-        _socketio_exchange(assistant.rasa_url, ["hva er fristen?", "/drop_table"])
+        socketio_exchange(assistant.rasa_url, ["hva er fristen?", "/drop_table"])
     )
     assert any("17.00" in (m.get("text") or "") for m in deadline_turn)
     # "/drop_table" is no intent of the domain: it reaches the NLU as text and gets an answer

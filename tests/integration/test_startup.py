@@ -36,10 +36,11 @@ def test_the_shell_assignments_give_run_sh_the_validated_values():
               '$RASA_ENABLE_API ${RASA_AUTH_TOKEN:-none}"')
     proc = subprocess.run(["bash", "-c", script], cwd=ROOT, capture_output=True, text=True,
                           env=_env(RASA_PORT="6005", ASSISTANT_CORS_ORIGINS="https://a.no/ ,x",
-                                   RASA_ENABLE_API="yes"), timeout=60)
+                                   RASA_ENABLE_API="yes", RASA_AUTH_TOKEN="t0ken"),
+                          timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["127.0.0.1", "6005", "http://127.0.0.1:6005",
-                                   "https://a.no,x", "true", "none"]
+                                   "https://a.no,x", "true", "t0ken"]
 
 
 @pytest.mark.slow

@@ -15,6 +15,8 @@ from testkit.brreg_standin import BrregStandin, closed_port_url, fixture_json, s
 from components.settings import load_settings
 from veileder.orgnr import (
     LookupResult,
+    RETRY,
+    RETRY_AFTER_MAX,
     RegistryClient,
     RegistryEntry,
     find_in_text,
@@ -212,7 +214,8 @@ def test_lookup_timeout(brreg):
     client = RegistryClient(base_url=brreg.base_url, timeout=0.2)
     started = time.monotonic()
     result = client.lookup("991001506")
-    assert time.monotonic() - started < 0.9
+    assert time.monotonic() - started < 1.5  # two tries of 0.2 s and the backoff between
+    assert brreg.hits["991001506"] == 2
     assert result.status == "unavailable"
     assert "Enhetsregisteret" in result.message
 
@@ -230,6 +233,30 @@ def test_lookup_server_errors(brreg, status):
     brreg.respond("991001506", status, {"status": status})
     result = RegistryClient(base_url=brreg.base_url).lookup("991001506")
     assert result.status == "unavailable"
+
+
+@pytest.mark.parametrize("status, delay, retry_after, waits_at_least", [
+    (503, 0.0, None, RETRY.backoff_factor),     # 5xx: one more try after the backoff
+    (500, 0.0, None, RETRY.backoff_factor),
+    (502, 0.0, None, RETRY.backoff_factor),
+    (200, 1.0, None, 0.3),                      # a timeout (0.3 s), then the answer
+    (429, 0.0, "1", 1.0),                       # Retry-After honoured
+    (503, 0.0, "1", 1.0),
+    (429, 0.0, "3600", RETRY_AFTER_MAX),        # capped
+])
+def test_lookup_retries_once(brreg, status, delay, retry_after, waits_at_least):
+    brreg.fail_next("991000100", status, delay=delay, retry_after=retry_after)
+    started = time.monotonic()
+    result = RegistryClient(base_url=brreg.base_url, timeout=0.3).lookup("991000100")
+    assert result.status == "found" and result.entry.navn == "TESTVIK KOMMUNE"
+    assert brreg.hits["991000100"] == 2
+    assert time.monotonic() - started >= waits_at_least - 0.05
+
+
+def test_lookup_retries_only_once(brreg):
+    brreg.fail_next("991000100", 503, times=2)
+    assert RegistryClient(base_url=brreg.base_url).lookup("991000100").status == "unavailable"
+    assert brreg.hits["991000100"] == 2
 
 
 def test_lookup_connection_refused():
@@ -287,11 +314,11 @@ def test_cache_expires_after_ttl(brreg):
 def test_cache_does_not_keep_unavailable(brreg):
     brreg.respond("991001506", 503, None)
     client = RegistryClient(base_url=brreg.base_url)
-    assert client.lookup("991001506").status == "unavailable"
+    assert client.lookup("991001506").status == "unavailable"  # after one more try
     recovered = dict(fixture_json("991000100"), organisasjonsnummer="991001506")
     brreg.respond("991001506", 200, recovered)
     assert client.lookup("991001506").status == "found"
-    assert brreg.hits["991001506"] == 2
+    assert brreg.hits["991001506"] == 3
 
 
 def test_cache_is_bounded(brreg):

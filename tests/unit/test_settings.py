@@ -159,7 +159,18 @@ def test_empty_values_count_as_unset():
 @pytest.mark.parametrize("value, flag", [("true", True), ("1", True), ("yes", True),
                                          ("false", False), ("0", False)])
 def test_rasa_enable_api_is_a_boolean(value, flag):
-    assert load_settings({"RASA_ENABLE_API": value}).rasa_enable_api is flag
+    assert load_settings({"RASA_ENABLE_API": value, "RASA_AUTH_TOKEN": "t"}).rasa_enable_api is flag
+
+
+@pytest.mark.parametrize("token", [None, "", "  "])
+def test_rasas_http_api_is_never_on_without_a_token(token):
+    environ = {"RASA_ENABLE_API": "true"}
+    if token is not None:
+        environ["RASA_AUTH_TOKEN"] = token
+    with pytest.raises(InvalidSetting) as error:
+        load_settings(environ)
+    assert error.value.variables == ["RASA_AUTH_TOKEN"]
+    assert "RASA_ENABLE_API" in str(error.value)
 
 
 def test_the_environment_is_read_as_a_mapping_is(monkeypatch):

@@ -299,6 +299,37 @@ def test_chat_422_is_norwegian_too(client):
                                         "type": "value_error.any_str.max_length"}
 
 
+@pytest.mark.parametrize("body, field", [
+    ({"sender": "", "message": "hei"}, "sender"),          # Rasa's REST channel refuses it
+    ({"sender": "a" * 129, "message": "hei"}, "sender"),
+    ({"sender": 5, "message": "hei"}, "sender"),
+    ({"sender": "x", "message": False}, "message"),        # not read as "False"
+    ({"sender": "x", "message": 123}, "message"),
+    ({"sender": "x", "message": None}, "message"),
+])
+def test_chat_checks_what_rasa_would_refuse(client, body, field):
+    resp = client.post("/api/chat", json=body)
+    assert resp.status_code == 422
+    assert [item["felt"] for item in resp.json()["detail"]] == [field]
+
+
+@pytest.mark.parametrize("path", ["/api/chat", "/api/sjekk", "/api/frist/sjekk"])
+@pytest.mark.parametrize("body, kind", [(b"{not json", "json_invalid"),
+                                        (b"\xff\xfe{", "json_invalid"),    # not UTF-8
+                                        (b"", "value_error.missing")])
+def test_a_body_that_is_not_json_gets_422(client, path, body, kind):
+    resp = client.post(path, content=body, headers={"content-type": "application/json"})
+    assert resp.status_code == 422
+    assert resp.json()["detail"][0]["type"] == kind
+
+
+def test_optional_answers_may_be_null_in_the_schema(schema):
+    """OpenAPI 3.1: an optional field of an answer is `[type, "null"]`, as the answers send it."""
+    register = schema["components"]["schemas"]["RegisterOut"]["properties"]
+    assert register["message"]["type"] == ["string", "null"]
+    assert register["status"]["type"] == "string"
+
+
 def test_unknown_path_is_norwegian(client):
     resp = client.get("/api/finnes-ikke")
     assert resp.status_code == 404
@@ -426,7 +457,7 @@ def test_cors_allow_list(monkeypatch, setting, origin, allowed):
 # --- OpenAPI ------------------------------------------------------------------------------------
 
 ENDPOINTS = [("/api/sjekk", "post"), ("/api/frist", "get"), ("/api/frist/sjekk", "post"),
-             ("/api/chat", "post"), ("/healthz", "get")]
+             ("/api/chat", "post"), ("/healthz", "get"), ("/readyz", "get"), ("/livez", "get")]
 
 
 @pytest.fixture(scope="module")
@@ -513,7 +544,7 @@ def test_health_reports_a_file_that_is_not_a_database(client, fake_services, tmp
     before = db.read_bytes()
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{db}")
     resp = client.get("/healthz")
-    assert resp.status_code == 200
+    assert resp.status_code == 503
     data = resp.json()
     assert data["status"] == "degraded"
     assert data["checks"]["database"].startswith("feil (DatabaseError")
@@ -526,7 +557,7 @@ def test_health_with_unreachable_postgres_hides_the_password(client, fake_servic
     started = time.monotonic()
     resp = client.get("/healthz")
     assert time.monotonic() - started < 5
-    assert resp.status_code == 200
+    assert resp.status_code == 503
     data = resp.json()
     assert data["status"] == "degraded"
     assert data["checks"]["database"].startswith("utilgjengelig (OperationalError")
@@ -536,11 +567,40 @@ def test_health_with_unreachable_postgres_hides_the_password(client, fake_servic
 
 
 def test_health_reports_rasa_and_actions_down(client):
-    data = client.get("/healthz").json()
+    resp = client.get("/healthz")
+    assert resp.status_code == 503
+    data = resp.json()
     assert data["status"] == "degraded"
     assert data["checks"]["rasa"].startswith("utilgjengelig")
     assert data["checks"]["actions"].startswith("utilgjengelig")
     assert data["checks"]["database"].startswith("ok")
+
+
+@pytest.mark.parametrize("path, down, status", [
+    ("/livez", None, 200),
+    ("/livez", "rasa", 200),              # liveness: the process answers, nothing else
+    ("/readyz", None, 200),
+    ("/readyz", "rasa", 503),
+    ("/readyz", "actions", 503),
+    ("/readyz", "database", 503),
+    ("/readyz", "call_file", 200),        # a broken call file: degraded, the last valid one serves
+    ("/healthz", None, 200),              # /healthz means readiness
+    ("/healthz", "actions", 503),
+])
+def test_liveness_and_readiness(client, fake_services, tmp_path, monkeypatch, path, down, status):
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
+    if down in ("rasa", "actions"):
+        variable = {"rasa": "ASSISTANT_RASA_URL", "actions": "ASSISTANT_ACTION_URL"}[down]
+        monkeypatch.setenv(variable, "http://127.0.0.1:1")
+    elif down == "database":
+        monkeypatch.setenv("ASSISTANT_DATABASE_URL", "postgresql://rasa:x@127.0.0.1:1/rasa")
+    elif down == "call_file":
+        broken = tmp_path / "call.yml"
+        broken.write_text("tittel: [", encoding="utf-8")
+        monkeypatch.setenv("ASSISTANT_CALL_FILE", str(broken))
+    resp = client.get(path)
+    assert resp.status_code == status, resp.text
+    assert resp.json()["status"] == ("ok" if down is None or path == "/livez" else "degraded")
 
 
 def test_health_uses_the_tracker_store_settings(client, fake_services, tmp_path, monkeypatch):
