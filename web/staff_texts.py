@@ -16,7 +16,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import simplemma
 import yaml
@@ -54,6 +54,7 @@ class Group:
     count: int = 0
     variants: List[str] = field(default_factory=list)  # other wordings, most frequent first
     form: str = ""
+    wordings: Dict[str, int] = field(default_factory=dict)
 
 
 def cluster(texts: Iterable[Tuple[str, int]], max_variants: int = 5) -> List[Group]:
@@ -83,18 +84,11 @@ def cluster(texts: Iterable[Tuple[str, int]], max_variants: int = 5) -> List[Gro
             matchers.append(matcher)
         for text, count in wordings:
             target.count += count
-            target.variants.append(text)
+            target.wordings[text] = target.wordings.get(text, 0) + count
     for group in groups:
-        group.variants = _unique(group.variants)
-        group.text, group.variants = group.variants[0], group.variants[1:max_variants + 1]
+        ordered = sorted(group.wordings, key=lambda t: (-group.wordings[t], t))
+        group.text, group.variants = ordered[0], ordered[1:max_variants + 1]
     return sorted(groups, key=lambda g: (-g.count, g.text))
-
-
-def _unique(items: Sequence[str]) -> List[str]:
-    seen: Dict[str, None] = {}
-    for item in items:
-        seen.setdefault(item, None)
-    return list(seen)
 
 
 # --- the answers --------------------------------------------------------------------------------
