@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -97,6 +99,7 @@ async def _not_authenticated(request: Request, exc: NotAuthenticated) -> Respons
 def install(application: FastAPI) -> None:
     """Add the staff pages to ``application`` (built from ``application.state.settings``)."""
     application.state.staff_auth = StaffAuth(application.state.settings)
+    application.state.staff_statistics = StatisticsCache(CACHE_SECONDS)
     application.add_exception_handler(NotConfigured, _not_configured)
     application.add_exception_handler(NotAuthenticated, _not_authenticated)
     application.include_router(router)
@@ -160,13 +163,44 @@ def _dates(first: Optional[date] = Query(None, alias="from"),
     return first, last
 
 
+class StatisticsCache:
+    """The dashboard's statistics per date range for :data:`CACHE_SECONDS`, so reloading the
+    page or exporting right after does not run every query again. A change to a ticket clears
+    it."""
+
+    def __init__(self, seconds: float = 60.0) -> None:
+        self.seconds = seconds
+        self._found: Dict[Any, Tuple[float, Dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, settings: Settings, rng: staff_stats.DateRange) -> Dict[str, Any]:
+        key = (rng.first, rng.last, rng.tz)
+        with self._lock:
+            hit = self._found.get(key)
+        if hit and time.monotonic() - hit[0] < self.seconds:
+            return hit[1]
+        stats = _statistics(settings, rng)
+        with self._lock:
+            if len(self._found) > 32:
+                self._found.clear()
+            self._found[key] = (time.monotonic(), stats)
+        return stats
+
+    def clear(self) -> None:
+        with self._lock:
+            self._found.clear()
+
+
+CACHE_SECONDS = 60.0
+
+
 def _statistics(settings: Settings, rng: staff_stats.DateRange) -> Dict[str, Any]:
+    """Every statistic of the dashboard (aggregate queries in the database)."""
     engine = records_for(settings.database_url).engine
-    days = staff_stats.days(engine, rng)
     return {
         "range": rng,
         "summary": staff_stats.summary(engine, rng),
-        "days": days,
+        "days": staff_stats.days(engine, rng),
         "answers": staff_stats.top_answers(engine, rng),
         "unanswered": staff_texts.cluster(staff_stats.unanswered_texts(engine, rng))[:20],
         "feedback": staff_stats.feedback(engine, rng),
@@ -182,7 +216,7 @@ def _chart_points(days, attribute: str):
 def dashboard(request: Request, user: StaffUser = Depends(staff_user),
               dates: tuple = Depends(_dates)) -> Response:
     settings = _settings(request)
-    stats = _statistics(settings, _range(settings, *dates))
+    stats = request.app.state.staff_statistics.get(settings, _range(settings, *dates))
     trend = {name: charts.bar_chart(f"graf-{name}", title, _chart_points(stats["days"], name),
                                     colour)
              for name, title, colour in [
@@ -285,6 +319,7 @@ def update_ticket(request: Request, ticket_id: int, user: StaffUser = Depends(st
                      saved=None, error="Skriv et svar før du lagrer.")
     records_for(_settings(request).database_url).update_ticket(
         ticket_id, status=ACTIONS[handling], answer=svar if svar.strip() else None)
+    request.app.state.staff_statistics.clear()
     return RedirectResponse(f"/staff/henvendelser/{ticket_id}?lagret={handling}",
                             status_code=303)
 

@@ -142,11 +142,15 @@ class Summary:
 
 
 def _double_fallbacks(rng: DateRange):
-    """Conversations with two fallbacks in a row (window function over the user messages)."""
+    """Conversations with two fallbacks in a row (a window function over the user messages of
+    the conversations that had a fallback at all)."""
+    with_fallback = sa.select(events.c.sender_id).where(
+        events.c.type_name == "user", events.c.intent_name == FALLBACK_INTENT, _in_range(rng))
     users = (sa.select(events.c.sender_id, events.c.intent_name.label("intent"),
                        sa.func.lag(events.c.intent_name).over(
                            partition_by=events.c.sender_id, order_by=events.c.id).label("prev"))
-             .where(events.c.type_name == "user", _in_range(rng)).subquery())
+             .where(events.c.type_name == "user", _in_range(rng),
+                    events.c.sender_id.in_(with_fallback)).subquery())
     return (sa.select(users.c.sender_id)
             .where(users.c.intent == FALLBACK_INTENT, users.c.prev == FALLBACK_INTENT)
             .distinct())
@@ -167,7 +171,9 @@ def summary(engine: Engine, rng: DateRange) -> Summary:
         _flag(sa.or_(sa.and_(user, events.c.intent_name.in_(HANDOFF_INTENTS)),
                      sa.and_(action, events.c.action_name.in_(HANDOFF_ACTIONS)))).label("handoff"),
         _flag(sa.and_(action, events.c.action_name.in_(FAILED_ACTIONS))).label("gave_up"))
-        .where(_in_range(rng)).group_by(events.c.sender_id).subquery())
+        .where(_in_range(rng), sa.or_(user, events.c.action_name.in_(HANDOFF_ACTIONS
+                                                                      + FAILED_ACTIONS)))
+        .group_by(events.c.sender_id).subquery())
     ticketed = (sa.select(tickets_table.c.sender_id)
                 .where(tickets_table.c.created_at >= rng.start,
                        tickets_table.c.created_at < rng.end).distinct())

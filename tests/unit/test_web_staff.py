@@ -267,3 +267,20 @@ def test_the_hash_command_prints_a_hash_that_logs_in(monkeypatch, capsys, db):
     monkeypatch.setattr("sys.stdin", io.StringIO("kort\n"))
     assert auth_main(["hash"]) == 1
     assert auth_main([]) == 64
+
+
+# --- the statistics cache -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seconds, cleared, same", [(60, False, True), (60, True, False),
+                                                    (0, False, False)])
+def test_the_statistics_cache(db, monkeypatch, seconds, cleared, same):
+    from web.staff import StatisticsCache, _range
+
+    settings = get_settings()
+    cache = StatisticsCache(seconds)
+    rng = _range(settings, None, None)
+    first = cache.get(settings, rng)
+    assert first["summary"].conversations == 2
+    if cleared:
+        cache.clear()
+    assert (cache.get(settings, rng) is first) is same
