@@ -96,12 +96,21 @@ async def _not_authenticated(request: Request, exc: NotAuthenticated) -> Respons
     return RedirectResponse(f"/staff/login?neste={quote(target)}", status_code=303)
 
 
+async def _no_store(request: Request, call_next) -> Response:
+    """Statistics, tickets and exports are not kept in browser or proxy caches."""
+    response = await call_next(request)
+    if request.url.path.startswith("/staff"):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def install(application: FastAPI) -> None:
     """Add the staff pages to ``application`` (built from ``application.state.settings``)."""
     application.state.staff_auth = StaffAuth(application.state.settings)
     application.state.staff_statistics = StatisticsCache(CACHE_SECONDS)
     application.add_exception_handler(NotConfigured, _not_configured)
     application.add_exception_handler(NotAuthenticated, _not_authenticated)
+    application.middleware("http")(_no_store)
     application.include_router(router)
 
 

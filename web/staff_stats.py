@@ -56,6 +56,8 @@ UNANSWERED_RESPONSE_PREFIX = "utter_ukjent/"
 NOT_IN_ANNOUNCEMENT = "Det står ikke i utlysningen"
 VERDICT_ACTION = "action_eligibility_summary"
 FAMILY_SLOT = "elig_family"
+#: the slot's validated values; the form's extractor stores the user's own words in it first
+FAMILIES = tuple(f.value for f in OrgFamily)
 DAY = 86400
 
 
@@ -345,7 +347,9 @@ class FamilyOutcome:
 
 
 def eligibility(engine: Engine, rng: DateRange) -> List[FamilyOutcome]:
-    """Eligibility checks by organisation family: the conversation's last ``elig_family``,
+    """Eligibility checks by organisation family: the conversation's last validated
+    ``elig_family`` (one of :class:`OrgFamily`'s values; the user's own words, which the form
+    stores in the slot before it validates them, are never counted or shown),
     whether it reached the verdict (``action_eligibility_summary``), and the verdict's outcome
     read from the opening of the last verdict text ("Dere kan søke", "Dere kan ikke søke",
     "Vi kan ikke avgjøre om dere kan søke"; the outcome is not stored as a slot)."""
@@ -362,7 +366,7 @@ def eligibility(engine: Engine, rng: DateRange) -> List[FamilyOutcome]:
     per = (sa.select(
         events.c.sender_id,
         last(sa.and_(events.c.type_name == "slot", events.c.action_name == FAMILY_SLOT,
-                     _json(dialect, "value").isnot(None))).label("family_id"),
+                     _json(dialect, "value").in_(FAMILIES))).label("family_id"),
         _flag(sa.and_(events.c.type_name == "action",
                       events.c.action_name == VERDICT_ACTION)).label("verdict"),
         *[last(sa.and_(bot, text.like(opening + "%"))).label(name)

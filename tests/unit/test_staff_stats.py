@@ -42,7 +42,10 @@ CONVERSATIONS = [
     ("fallback-once", at(3, 12), fallback("blabla") + faq("Når er fristen?", "utter_faq/frist")),
     ("handoff", at(4, 14), [("user", "Kan jeg snakke med en person?", "human_handoff"),
                             ("action", "utter_human_handoff"),
-                            ("bot", "Ta kontakt.", "utter_human_handoff")]),
+                            ("bot", "Ta kontakt.", "utter_human_handoff"),
+                            # words the form could not recognise: no check counted
+                            ("slot", "elig_family", "Vi er Kari, ring 912 34 567"),
+                            ("slot", "elig_family", None)]),
     ("ticket", at(5, 9), faq("Hvem kan søke?", "utter_faq/hvem_kan_soke")),
     ("gave-up", at(6, 9), [("user", "Ring meg på 912 34 567", "nlu_fallback"),
                            ("action", "action_default_fallback"),
@@ -55,7 +58,7 @@ CONVERSATIONS = [
         ("bot", "Dere kan søke. Kommuner kan søke.", None)]),
     ("elig-foundation", at(6, 11), [
         ("user", "Kan vi søke?", "check_eligibility"), ("action", "eligibility_form"),
-        ("slot", "elig_family", "foundation"),
+        ("slot", "elig_family", "Vi er en stiftelse"), ("slot", "elig_family", "foundation"),
         ("bot", "Er dere finansiert av det offentlige?", None)]),
     ("elig-company", at(7, 22, 30), [
         ("user", "Vi er et AS", "inform_org"), ("action", "eligibility_form"),
@@ -188,3 +191,45 @@ def test_bar_heights_are_proportional_and_labels_escaped():
     svg = charts.bar_chart("g", "<b>", [("a<b", 5), ("c", 10)])
     assert 'height="74.0"' in svg and 'height="148.0"' in svg
     assert "<b>" not in svg and "&lt;b&gt;" in svg and "a&lt;b: 5" in svg
+
+
+# --- the rows Rasa itself writes ----------------------------------------------------------------
+
+async def test_counts_over_rows_written_by_rasas_sql_tracker_store(tmp_path):
+    """The same queries over a conversation saved by Rasa 3.6's SQLTrackerStore, so the
+    generated rows above cannot drift from the real format."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    def user(text, intent):
+        return UserUttered(text, intent={"name": intent, "confidence": 0.9},
+                           parse_data={"text": text, "intent": {"name": intent}, "entities": []})
+
+    moment = at(3, 10).timestamp()
+    events = [ActionExecuted("action_listen"), user("Hvor mye penger er det?", "faq"),
+              ActionExecuted("action_answer_faq"),
+              BotUttered("75 millioner kroner.", metadata={"utter_action": "utter_faq/belop"}),
+              ActionExecuted("action_listen"), user("asdf", "nlu_fallback"),
+              ActionExecuted("action_two_stage_fallback"), BotUttered("Mente du …?"),
+              ActionExecuted("action_listen"), user("qwer", "nlu_fallback"),
+              ActionExecuted("action_default_fallback"),
+              ActionExecuted("action_listen"), user("Kan vi søke?", "check_eligibility"),
+              SlotSet("elig_family", "Vi er en kommune"), SlotSet("elig_family", "municipality"),
+              ActionExecuted("action_eligibility_summary"),
+              BotUttered("Dere kan søke. Kommuner kan søke.")]
+    for i, event in enumerate(events):
+        event.timestamp = moment + i
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    await store.save(DialogueStateTracker.from_events("rasa-1", events))
+    store.engine.dispose()
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'rasa.db'}")
+    s = staff_stats.summary(engine, RANGE)
+    assert (s.conversations, s.messages, s.fallbacks, s.failed, s.deflected) == (1, 4, 2, 1, 0)
+    assert [(a.key, a.answers, a.example) for a in staff_stats.top_answers(engine, RANGE)] == \
+        [("", 2, "Kan vi søke?"), ("utter_faq/belop", 1, "Hvor mye penger er det?")]
+    assert dict(staff_stats.unanswered_texts(engine, RANGE)) == {"asdf": 1, "qwer": 1}
+    assert [(o.family, o.verdicts, o.eligible) for o in staff_stats.eligibility(engine, RANGE)] \
+        == [("municipality", 1, 1)]

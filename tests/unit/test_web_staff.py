@@ -203,7 +203,10 @@ def test_name_and_email_only_with_consent(password_client):
 
 def test_the_dashboard_masks_user_texts(password_client):
     login(password_client)
-    page = password_client.get("/staff").text
+    resp = password_client.get("/staff")
+    assert resp.headers["cache-control"] == "no-store"
+    assert "script-src 'self'" in resp.headers["content-security-policy"]
+    page = resp.text
     assert "912 34 567" not in page and "[telefon]" in page
     assert "utter_faq/frist" in page and "<svg" in page and "Avlastningsgrad" in page
 
@@ -223,6 +226,7 @@ def test_csv_exports(password_client):
     resp = password_client.get("/staff/eksport/dager.csv",
                                params={"from": "2026-11-05", "to": "2026-11-07"})
     assert resp.headers["content-type"] == "text/csv; charset=utf-8"
+    assert resp.headers["cache-control"] == "no-store"
     assert resp.headers["content-disposition"] == \
         'attachment; filename="statistikk-2026-11-05-2026-11-07.csv"'
     rows = list(csv.reader(io.StringIO(resp.text)))
