@@ -149,7 +149,6 @@ def _flag(condition: Any) -> Any:
 
 def summary(engine: Engine, rng: DateRange) -> Summary:
     user = events.c.type_name == "user"
-    action = events.c.type_name == "action"
     # the user messages and the actions that matter, in one pass; a fallback gets the intent
     # of the conversation's user message before it (looked up through the index on sender_id,
     # only for fallbacks: cheaper than a window over every message)
