@@ -80,7 +80,10 @@ def main() -> int:
                                   "ASSISTANT_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
                                   "ASSISTANT_STAFF_SESSION_SECRET": "bench-" + "s" * 30})
         client = TestClient(create_app(settings))
-        client.post("/staff/login", data={"password": PASSWORD})
+        form = client.get("/staff/login").text
+        token = form.split('name="csrf_token" value="')[1].split('"')[0]
+        client.post("/staff/login", data={"password": PASSWORD, "csrf_token": token})
+        assert client.get("/staff/api/statistikk").status_code == 200, "not logged in"
         params = {"from": "2026-11-01", "to": "2026-11-30"}
 
         cache = client.app.state.staff_statistics

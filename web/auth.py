@@ -13,9 +13,12 @@ Settings (``components/settings.py``):
 - ``ASSISTANT_STAFF_SECURE_COOKIE``: the cookie is sent over https only.
 
 With neither a password hash nor a header, the staff pages answer 503 with how to configure
-them: there is no default password. The session cookie (``HttpOnly``, ``SameSite=Strict``,
-8 hours) holds the user's name and a random CSRF token; every form that changes something
-carries the token in a hidden field, and a POST without it or with a wrong one gets 403.
+them: there is no default password. The login form carries a token whose signed copy is in a
+cookie (a login from another site gets 403), and a client address with 10 failed logins in 15
+minutes gets 429 until the quarter has passed. The session cookie (``HttpOnly``,
+``SameSite=Strict``, 8 hours) holds the user's name and a random CSRF token; every form that
+changes something carries the token in a hidden field, and a POST without it or with a wrong
+one gets 403.
 
 ``python -m web.auth hash`` reads a password (twice, hidden, at a terminal; one line from
 standard input otherwise) and prints its argon2 hash.
@@ -27,8 +30,11 @@ import hmac
 import logging
 import secrets
 import sys
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Deque, Dict, List, Optional
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -40,6 +46,10 @@ from components.settings import Settings
 logger = logging.getLogger(__name__)
 
 COOKIE = "staff_session"
+LOGIN_COOKIE = "staff_login"  # the login form's CSRF token, signed, until the login
+LOGIN_MAX_AGE = 3600
+MAX_FAILURES = 10  # failed logins per client address in FAILURE_WINDOW seconds, then 429
+FAILURE_WINDOW = 15 * 60
 CSRF_FIELD = "csrf_token"
 MAX_AGE = 8 * 3600
 PASSWORD_USER = "rådgiver"
@@ -87,6 +97,9 @@ class StaffAuth:
         else:
             key = secret.get_secret_value()
         self.serializer = URLSafeTimedSerializer(key, salt="staff-session")
+        self.login_serializer = URLSafeTimedSerializer(key, salt="staff-login")
+        self._failures: Dict[str, Deque[float]] = {}
+        self._lock = threading.Lock()
 
     @property
     def configured(self) -> bool:
@@ -137,6 +150,39 @@ class StaffAuth:
         if session and session.get("v") == "passord" and self.password_hash:
             return StaffUser(session["u"], "passord", session["c"])
         raise NotAuthenticated()
+
+    # --- the login form -----------------------------------------------------------------------
+    def set_login_cookie(self, response: Response, token: str) -> None:
+        """The signed copy of the login form's token (``secrets.token_urlsafe``), in a cookie:
+        the POST must bring both (double submit)."""
+        response.set_cookie(LOGIN_COOKIE, self.login_serializer.dumps(token),
+                            max_age=LOGIN_MAX_AGE, httponly=True, samesite="strict",
+                            secure=self.secure, path="/staff")
+
+    def login_form_ok(self, request: Request, token: Optional[str]) -> bool:
+        try:
+            expected = self.login_serializer.loads(request.cookies.get(LOGIN_COOKIE) or "",
+                                                   max_age=LOGIN_MAX_AGE)
+        except BadSignature:
+            return False
+        return bool(token) and hmac.compare_digest(str(expected), str(token))
+
+    def _client(self, request: Request) -> str:
+        return request.client.host if request.client else "?"
+
+    def too_many_failures(self, request: Request) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            failures = self._failures.get(self._client(request))
+            while failures and now - failures[0] > FAILURE_WINDOW:
+                failures.popleft()
+            return bool(failures) and len(failures) >= MAX_FAILURES
+
+    def failed(self, request: Request) -> None:
+        with self._lock:
+            if len(self._failures) > 10_000:
+                self._failures.clear()
+            self._failures.setdefault(self._client(request), deque()).append(time.monotonic())
 
     # --- sessions ---------------------------------------------------------------------------
     def new_session(self, name: str, via: str) -> str:

@@ -36,7 +36,8 @@ def bar_chart(chart_id: str, title: str, points: Sequence[Tuple[str, int]],
     slot = plot_w / n
     bar_w = max(slot * 0.7, 1.0)
     total = sum(v for _, v in points)
-    desc = description or (f"{len(points)} dager, {total} i alt, høyest {max((v for _, v in points), default=0)}.")
+    highest = max((v for _, v in points), default=0)
+    desc = description or f"{len(points)} dager, {total} i alt, høyest {highest}."
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 import threading
 import time
 from datetime import date, timedelta
@@ -33,8 +34,8 @@ from components.records import TICKET_STATUSES, records_for
 from components.settings import Settings
 from veileder.call import current_call
 from web import charts, staff_stats, staff_texts
-from web.auth import (CSRF_FIELD, NOT_CONFIGURED, PASSWORD_USER, NotAuthenticated,
-                      NotConfigured, StaffAuth, StaffUser, csrf_ok)
+from web.auth import (CSRF_FIELD, LOGIN_COOKIE, NOT_CONFIGURED, PASSWORD_USER,
+                      NotAuthenticated, NotConfigured, StaffAuth, StaffUser, csrf_ok)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN_FILE = ROOT / "domain.yml"
@@ -121,26 +122,42 @@ def _safe_next(target: Optional[str]) -> str:
     return target if target.startswith("/staff") and "//" not in target else "/staff"
 
 
+def _login_page(request: Request, neste: Optional[str], status_code: int = 200,
+                error: Optional[str] = None) -> Response:
+    auth = _auth(request)
+    token = secrets.token_urlsafe(24)
+    response = _page(request, "staff/login.html", status_code=status_code,
+                     neste=_safe_next(neste), password=bool(auth.password_hash),
+                     header=auth.header, error=error, login_token=token)
+    auth.set_login_cookie(response, token)
+    return response
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, neste: Optional[str] = None) -> Response:
-    auth = _auth(request)
-    if not auth.configured:
+    if not _auth(request).configured:
         raise NotConfigured()
-    return _page(request, "staff/login.html", neste=_safe_next(neste),
-                 password=bool(auth.password_hash), header=auth.header, error=None)
+    return _login_page(request, neste)
 
 
 @router.post("/login", response_class=HTMLResponse)
-def login(request: Request, password: str = Form(""), neste: str = Form("/staff")) -> Response:
+def login(request: Request, password: str = Form(""), neste: str = Form("/staff"),
+          csrf_token: Optional[str] = Form(None)) -> Response:
     auth = _auth(request)
     if not auth.configured:
         raise NotConfigured()
+    if not auth.login_form_ok(request, csrf_token):
+        raise HTTPException(403, "Innloggingsskjemaet er utløpt eller kom ikke fra denne siden. "
+                                 "Last siden på nytt og prøv igjen.")
+    if auth.too_many_failures(request):
+        return _login_page(request, neste, 429, "For mange forsøk med feil passord. Vent et "
+                                                "kvarter og prøv igjen.")
     if not auth.verify_password(password):
-        return _page(request, "staff/login.html", status_code=401, neste=_safe_next(neste),
-                     password=bool(auth.password_hash), header=auth.header,
-                     error="Feil passord. Prøv igjen.")
+        auth.failed(request)
+        return _login_page(request, neste, 401, "Feil passord. Prøv igjen.")
     response = RedirectResponse(_safe_next(neste), status_code=303)
     auth.set_cookie(response, auth.new_session(PASSWORD_USER, "passord"))
+    response.delete_cookie(LOGIN_COOKIE, path="/staff")
     return response
 
 
@@ -155,7 +172,8 @@ def logout(request: Request, user: StaffUser = Depends(staff_user),
 
 # --- statistics ---------------------------------------------------------------------------------
 
-def _range(settings: Settings, first: Optional[date], last: Optional[date]) -> staff_stats.DateRange:
+def _range(settings: Settings, first: Optional[date],
+           last: Optional[date]) -> staff_stats.DateRange:
     tz = settings.assistant_office_timezone
     today = settings.now().astimezone(ZoneInfo(tz)).date()
     last = last or today

@@ -56,9 +56,15 @@ def password_client(db, monkeypatch):
                        ASSISTANT_STAFF_SESSION_SECRET="test-secret-" + "x" * 20)
 
 
+def post_login(client: TestClient, password: str, **fields):
+    page = client.get("/staff/login").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return client.post("/staff/login", data={"password": password, "csrf_token": token,
+                                             **fields}, follow_redirects=False)
+
+
 def login(client: TestClient) -> None:
-    resp = client.post("/staff/login", data={"password": PASSWORD, "neste": "/staff"},
-                       follow_redirects=False)
+    resp = post_login(client, PASSWORD, neste="/staff")
     assert resp.status_code == 303 and resp.headers["location"] == "/staff"
 
 
@@ -91,8 +97,7 @@ def test_the_json_api_answers_401_without_credentials(password_client):
 
 @pytest.mark.parametrize("password, status", [(PASSWORD, 303), ("feil", 401), ("", 401)])
 def test_login_with_the_password(password_client, password, status):
-    resp = password_client.post("/staff/login", data={"password": password},
-                                follow_redirects=False)
+    resp = post_login(password_client, password)
     assert resp.status_code == status
     if status == 303:
         cookie = resp.headers["set-cookie"]
@@ -111,15 +116,31 @@ def test_a_forged_cookie_is_refused(password_client):
 def test_the_cookie_is_secure_when_set(db, monkeypatch):
     client = client_with(monkeypatch, ASSISTANT_STAFF_PASSWORD_HASH=HASH,
                          ASSISTANT_STAFF_SECURE_COOKIE="true")
-    resp = client.post("/staff/login", data={"password": PASSWORD}, follow_redirects=False)
-    assert "Secure" in resp.headers["set-cookie"]
+    login_page = client.get("/staff/login")
+    assert "Secure" in login_page.headers["set-cookie"]
 
 
 def test_login_never_redirects_elsewhere(password_client):
-    resp = password_client.post("/staff/login", data={"password": PASSWORD,
-                                                      "neste": "https://evil.example/"},
-                                follow_redirects=False)
+    resp = post_login(password_client, PASSWORD, neste="https://evil.example/")
     assert resp.headers["location"] == "/staff"
+
+
+@pytest.mark.parametrize("token", [None, "wrong"])
+def test_a_login_from_another_page_is_refused(password_client, token):
+    password_client.get("/staff/login")  # the cookie is there, the form's token is not
+    data = {"password": PASSWORD, **({"csrf_token": token} if token else {})}
+    resp = password_client.post("/staff/login", data=data, follow_redirects=False)
+    assert resp.status_code == 403
+    assert password_client.get("/staff/api/statistikk").status_code == 401
+
+
+def test_too_many_failed_logins_wait_a_quarter(password_client):
+    from web.auth import MAX_FAILURES
+
+    for _ in range(MAX_FAILURES):
+        assert post_login(password_client, "feil").status_code == 401
+    resp = post_login(password_client, PASSWORD)  # even the right one, for now
+    assert resp.status_code == 429 and "Vent et kvarter" in resp.text
 
 
 @pytest.mark.parametrize("proxies, headers, status", [
