@@ -6,8 +6,9 @@ table and the project's ``assistant_tickets`` and ``assistant_feedback``) and a
 lookups through Rasa's index on ``sender_id``) that work in SQLite and PostgreSQL; only
 aggregated rows come back to Python. Rasa's ``events`` rows: ``sender_id``, ``type_name``
 (``user``, ``bot``, ``action``, ``slot`` ...), ``timestamp`` (epoch seconds), ``intent_name``
-(user events), ``action_name`` (actions; the slot's name for slot events) and ``data`` (the event as JSON: a user's ``text``, a bot message's ``text`` and
-``metadata.utter_action``, a slot's ``value``).
+(user events), ``action_name`` (actions; the slot's name for slot events) and ``data`` (the
+event as JSON: a user's ``text``, a bot message's ``text`` and ``metadata.utter_action``, a
+slot's ``value``).
 
 Definitions (the README's "For rådgivere" says the same in Norwegian):
 
