@@ -63,6 +63,7 @@ bench: train
 	-$(PY) bench/bench_answers.py
 	-$(PY) bench/bench_nlg.py
 	-$(PY) bench/bench_stored.py
+	-$(PY) bench/bench_staff.py
 
 # Retention (README "Personvern og lagring"): needs only the venv and the database of
 # ASSISTANT_DATABASE_URL; the web service also runs it once a day.

@@ -211,6 +211,26 @@ class Settings(BaseSettings):
     assistant_smtp_starttls: bool = Field(
         True, env="ASSISTANT_SMTP_STARTTLS",
         description="upgrade the SMTP connection with STARTTLS before logging in")
+    # --- staff pages (web/staff.py, web/auth.py) ----------------------------------------------
+    assistant_staff_password_hash: Optional[SecretStr] = Field(
+        None, env="ASSISTANT_STAFF_PASSWORD_HASH", unset="unset (no password login)",
+        description="argon2 hash of the advisers' password for the staff pages at `/staff` "
+                    "(`python -m web.auth hash` prints one)")
+    assistant_staff_trusted_header: Optional[str] = Field(
+        None, env="ASSISTANT_STAFF_TRUSTED_HEADER", unset="unset (no single sign-on)",
+        description="a header with the signed-in user's name that a reverse proxy with single "
+                    "sign-on sets, e.g. `X-Forwarded-User`; the proxy must remove it from "
+                    "incoming requests")
+    assistant_staff_trusted_proxies: Optional[List[str]] = Field(
+        None, env="ASSISTANT_STAFF_TRUSTED_PROXIES", unset="unset (any address)",
+        description="comma-separated addresses of the proxies whose trusted header counts")
+    assistant_staff_session_secret: Optional[SecretStr] = Field(
+        None, env="ASSISTANT_STAFF_SESSION_SECRET", unset="unset (random per process)",
+        description="the key that signs the staff pages' session cookies; set it when several "
+                    "processes serve the web service or sessions must survive a restart")
+    assistant_staff_secure_cookie: bool = Field(
+        False, env="ASSISTANT_STAFF_SECURE_COOKIE",
+        description="mark the session cookie Secure (set it when the service is behind https)")
     # --- Rasa's HTTP API ------------------------------------------------------------------------
     rasa_enable_api: bool = Field(
         False, env="RASA_ENABLE_API",
@@ -282,6 +302,27 @@ class Settings(BaseSettings):
     def _addresses(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [a.strip() for a in value.split(",") if a.strip()] or None
+        return value
+
+    @validator("assistant_staff_trusted_proxies", pre=True)
+    def _proxies(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [a.strip() for a in value.split(",") if a.strip()] or None
+        return value
+
+    @validator("assistant_staff_trusted_header")
+    def _header(cls, value: Optional[str]) -> Optional[str]:
+        value = (value or "").strip()
+        if value and not re.fullmatch(r"[A-Za-z0-9-]+", value):
+            raise ValueError("må være et navn på en HTTP-header, for eksempel X-Forwarded-User "
+                             "/ must be an HTTP header name")
+        return value or None
+
+    @validator("assistant_staff_password_hash")
+    def _password_hash(cls, value: Optional[SecretStr]) -> Optional[SecretStr]:
+        if value is not None and not value.get_secret_value().startswith("$argon2"):
+            raise ValueError("må være en argon2-hash fra `python -m web.auth hash` / must be "
+                             "an argon2 hash")
         return value
 
     @validator("assistant_opening_hours")

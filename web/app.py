@@ -15,7 +15,8 @@ handlers use the settings it was built with. Those of the web service:
 ``uvicorn web.app:app`` builds the module's ``app`` from this process's settings when it is first
 asked for, and stops on an invalid setting or a broken call file.
 
-The JSON API (``web/api.py``, models in ``web/api_models.py``) is documented at ``/docs``.
+The JSON API (``web/api.py``, models in ``web/api_models.py``) is documented at ``/docs``;
+the advisers' pages under ``/staff`` are in ``web/staff.py`` (access: ``web/auth.py``).
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from fastapi.staticfiles import StaticFiles
 
 from components.settings import Settings, get_settings
 from veileder.call import current_call
-from web import api, errors, health, jobs
+from web import api, errors, health, jobs, staff
 from web.api import app_settings
 from web.api_models import (MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, LiveOut,
                              MessageOut)
@@ -292,6 +293,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     application.mount("/static", StaticFiles(directory=STATIC), name="static")
     application.include_router(pages)
     application.include_router(api.router)
+    staff.install(application)  # /staff: the advisers' pages (web/staff.py, web/auth.py)
     return application
 
 

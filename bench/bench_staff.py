@@ -1,0 +1,128 @@
+"""How fast the staff dashboard answers over a big tracker store: `python bench/bench_staff.py [N]`.
+
+Writes N conversations (default 10,000) over 30 days into a temporary SQLite tracker store in
+Rasa's ``events`` format (``testkit/tracker_events.py``: FAQ questions, questions the
+announcement does not answer, fallbacks, hand-offs and eligibility checks), plus tickets and
+feedback, then measures through the ASGI app (FastAPI's TestClient, logged in):
+
+- ``GET /staff`` (the whole dashboard: every statistic, grouping, charts, HTML), 20 times with
+  the statistics cache cleared before each request (cold), and 20 reloads within the cache's
+  minute;
+- ``GET /staff/api/statistikk`` (the summary and the days), 20 times;
+- the baseline: a plain query that fetches every event row of the same 30 days
+  (``SELECT sender_id, type_name, timestamp FROM events WHERE timestamp >= ? AND timestamp < ?``),
+  20 times in the same run.
+
+Prints p50 and p95 and the ratio to the baseline. Goal: dashboard p95 under 300 ms.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable, List
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+
+from components.records import Records, create_engine  # noqa: E402
+from components.settings import load_settings  # noqa: E402
+from testkit import tracker_events  # noqa: E402
+from web.app import create_app  # noqa: E402
+from web.auth import hash_password  # noqa: E402
+from web.staff_stats import DateRange  # noqa: E402
+
+REPEAT = 20
+GOAL_MS = 300
+PASSWORD = "benchmark-password-1234"
+FIRST_DAY = date(2026, 11, 1)
+
+
+def timed(run: Callable[[], object], repeat: int = REPEAT) -> List[float]:
+    run()  # warm-up: caches, first compilation of the statements
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def p(times: List[float], q: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'tracker.db'}"
+        engine = create_engine(url)
+        start = time.perf_counter()
+        start_at = datetime(2026, 11, 1, tzinfo=timezone.utc)
+        rows = tracker_events.write(engine, tracker_events.generated(n, start_at, days=30))
+        records = Records(engine)
+        for i in range(200):
+            records.create_ticket(f"bench-{i:05d}", f"Spørsmål nummer {i} til en rådgiver",
+                                  now=start_at + timedelta(hours=3 * i + 1))
+            records.add_feedback(f"bench-{i:05d}", "utter_faq/frist", "down" if i % 3 else "up",
+                                 comment="For kort" if i % 5 == 0 else None,
+                                 now=start_at + timedelta(hours=3 * i + 2))
+        print(f"wrote {n} conversations ({rows} events) in {time.perf_counter() - start:.1f} s")
+
+        settings = load_settings({"ASSISTANT_DATABASE_URL": url,
+                                  "ASSISTANT_NOW": "2026-11-30T12:00:00+01:00",
+                                  "ASSISTANT_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
+                                  "ASSISTANT_STAFF_SESSION_SECRET": "bench-" + "s" * 30})
+        client = TestClient(create_app(settings))
+        form = client.get("/staff/login").text
+        token = form.split('name="csrf_token" value="')[1].split('"')[0]
+        client.post("/staff/login", data={"password": PASSWORD, "csrf_token": token})
+        assert client.get("/staff/api/statistikk").status_code == 200, "not logged in"
+        params = {"from": "2026-11-01", "to": "2026-11-30"}
+
+        cache = client.app.state.staff_statistics
+
+        def dashboard() -> None:  # cold: every statistic computed again
+            cache.clear()
+            assert client.get("/staff", params=params).status_code == 200
+
+        def dashboard_cached() -> None:  # a reload within the cache's minute
+            assert client.get("/staff", params=params).status_code == 200
+
+        def api() -> None:
+            assert client.get("/staff/api/statistikk", params=params).status_code == 200
+
+        rng = DateRange(FIRST_DAY, date(2026, 11, 30), settings.assistant_office_timezone)
+        plain_engine = sa.create_engine(url, future=True)
+        plain = sa.text("SELECT sender_id, type_name, timestamp FROM events "
+                        "WHERE timestamp >= :start AND timestamp < :end")
+
+        def baseline() -> None:
+            with plain_engine.connect() as conn:
+                conn.execute(plain, {"start": rng.start.timestamp(),
+                                     "end": rng.end.timestamp()}).all()
+
+        results = {"plain query (baseline)": timed(baseline),
+                   "GET /staff/api/statistikk": timed(api),
+                   "GET /staff (dashboard)": timed(dashboard),
+                   "GET /staff (cached reload)": timed(dashboard_cached)}
+    base = p(results["plain query (baseline)"], 0.95)
+    print(f"\n{n} conversations, 30 days, {REPEAT} requests each (ms)")
+    print(f"{'what':28} {'p50':>8} {'p95':>8} {'p95/baseline':>13}")
+    for name, times in results.items():
+        print(f"{name:28} {p(times, 0.5):8.1f} {p(times, 0.95):8.1f} "
+              f"{p(times, 0.95) / base:13.2f}")
+    dash = p(results["GET /staff (dashboard)"], 0.95)
+    print(f"\ngoal: dashboard p95 under {GOAL_MS} ms: {'met' if dash < GOAL_MS else 'NOT met'} "
+          f"({dash:.0f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
