@@ -47,7 +47,7 @@ from veileder.eligibility import (
     verdict_questions,
 )
 from veileder.eligibility.statements import stated_facts
-from veileder.existing_solution import mentions_existing_solution
+from veileder.existing_solution import existing_solution_claim, mentions_existing_solution
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
 from veileder.question_topics import asks_whom_to_contact, named_criterion
@@ -60,6 +60,8 @@ SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
 WHO_TOPICS = {"faq/hvem_kan_soke", "faq/bedrift", "faq/privatperson"}
 # Broad answers a question about applying for a topic or together with others may be taken for.
 BROAD_TOPICS = WHO_TOPICS | {"faq/hva_sendes_inn", "faq/kriterier"}
+# Answers that are already about applying together or on a topic, or about the deadline.
+OWN_ANSWER_TOPICS = {"faq/samarbeid", "faq/tema", "faq/frist", "faq/bedrift"}
 # The FAQ answer about solutions that exist already.
 EXISTING_SOLUTION_RESPONSE = "utter_faq/finnes_pa_markedet"
 # FAQ answers that already are the answer for an excluded kind of body asked about in general.
@@ -116,7 +118,8 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
     vegne av flere kommuner?" about collaboration, "Hvem kan vi ringe …?" whom to contact,
     "Kva slags samarbeid ser dei etter?" one criterion; None to keep the classifier's."""
     instead = None
-    if topic in BROAD_TOPICS or (topic or "").startswith("ukjent/"):
+    if topic in BROAD_TOPICS or (topic or "").startswith("ukjent/") or (
+            topic not in OWN_ANSWER_TOPICS and existing_solution_claim(text) is None):
         instead = applying_asks(text)
     if not instead and topic in WHO_TOPICS and asks_whom_to_contact(text):
         instead = "kontakt"

@@ -37,7 +37,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from veileder import input_check
-from veileder.asker import asks_other_about_applying, asks_to_apply, named_applicant, own_family
+from veileder.asker import (
+    applying_asks,
+    asks_other_about_applying,
+    asks_to_apply,
+    named_applicant,
+    own_family,
+)
 from veileder.existing_solution import mentions_existing_solution
 from veileder.polarity import asks_if_open
 from veileder.question_topics import asks_for_the_deadline
@@ -164,6 +170,9 @@ class InputGuard(GraphComponent):
                         add_to_output=True)
             message.set("intent_override", "asks_if_open", add_to_output=True)
             return
+        elif intent in ("nlu_fallback", "out_of_scope") and applying_asks(text):
+            # "Me vil søkje om eit prosjekt innan helse, passar det?": the topic (actions/faq.py)
+            reason = "asks_other_about_applying"
         elif intent in UNKNOWN_OVERRIDABLE and not asks_to_apply(text) and \
                 own_family(text) is None and unknown_topic(text) is not None:
             # "Hvem eier resultatene?": the announcement does not say (actions/faq.py)

@@ -7,9 +7,9 @@ Pure functions over the question; bokmål, nynorsk, English, no æøå.
     -> "samarbeid" (the FAQ key), so that the answer is that criterion, not the list of four.
     None when it names none or several.
 ``asks_for_the_deadline(text) -> bool``
-    "What's the deadline for this call?", "When do applications close?": a question for the
-    deadline in English, which the classifier, trained mostly on Norwegian, may take for
-    another topic.
+    "What's the deadline for this call?", "When do applications close?", "Vi vurderer å søke
+    – når var fristen?": a question for the deadline, which the classifier may take for another
+    topic (English, or a long sentence about applying).
 ``asks_whom_to_contact(text) -> bool``
     "Hvem kan vi ringe hvis vi vil søke?", "Who can we contact?": a question about whom to
     contact, not about who may apply.
@@ -62,9 +62,12 @@ _DEADLINE_EN = re.compile(
     r"submission\s+)?(?:deadline|closing date|due date|cut ?off)\b"
     r"|\bwhen\b.{0,40}\b(?:deadline|close|closes|closing|due|submit|submitted|apply|send|sent|"
     r"hand in|handed in)\b"
-    r"|\bby when\b|^(?:the |application |submission )?deadline$")
+    r"|\bby when\b|^(?:the |application |submission )?deadline$"
+    # Norwegian: "når var fristen?", "hva er søknadsfristen?", "når går fristen ut?"
+    r"|\b(?:nar|hva|kva|ka)\s+(?:er|var|gar|gjekk|gikk|utloper|utlop)\s+(?:egentlig\s+|eigentleg\s+)?"
+    r"(?:soknads|skisse|innleverings)?fristen\b")
 
 
 def asks_for_the_deadline(text: Optional[str]) -> bool:
-    """Whether an English question asks for the deadline."""
+    """Whether the question asks for the deadline."""
     return bool(_DEADLINE_EN.search(_fold(text)))

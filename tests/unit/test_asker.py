@@ -300,6 +300,9 @@ def test_what_a_question_about_applying_asks_instead(text, asks):
     ("Is the call still open?", "nlu_fallback", "faq/hvem_kan_soke", "ask_deadline"),
     ("Er utlysningen fortsatt åpen?", "faq", "faq/om_utlysningen", "ask_deadline"),
     ("Må vi søke alene?", "check_eligibility", "ukjent/soknadsprosess", "faq"),
+    ("Me vil søkje om eit prosjekt innan helse, passar det?", "nlu_fallback",
+     "faq/hva_sendes_inn", "faq"),
+    ("Vi vurderer å søke – når var fristen?", "ukjent", "ukjent/behandling", "ask_deadline"),
     ("Hva må være med i skissen når vi søker?", "ask_deadline", "faq/hva_sendes_inn", "faq"),
     ("Når må vi søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
     ("Hva er fristen for å søke?", "ask_deadline", "faq/hva_sendes_inn", "ask_deadline"),
@@ -353,6 +356,9 @@ def test_a_kind_of_body_gets_what_it_depends_on(domain):
     ("Kan vi søke på vegne av flere kommuner i regionen?", "faq/hvem_kan_soke",
      "utter_faq/samarbeid"),
     ("Må vi søke alene?", "ukjent/soknadsprosess", "utter_faq/samarbeid"),
+    ("Kan vi søke om penger til velferdsteknologi?", "faq/finnes_pa_markedet", "utter_faq/tema"),
+    ("Me vil søkje om eit prosjekt innan helse, passar det?", "faq/hva_sendes_inn",
+     "utter_faq/tema"),
 ])
 def test_a_question_about_applying_gets_the_answer_to_what_it_asks(domain, text, key, answer):
     messages, _ = run(ActionAnswerFaq(), faq_tracker(text, key), domain)
