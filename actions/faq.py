@@ -50,7 +50,11 @@ from veileder.eligibility.statements import stated_facts
 from veileder.existing_solution import existing_solution_claim, mentions_existing_solution
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
-from veileder.question_topics import asks_whom_to_contact, named_criterion
+from veileder.question_topics import (
+    asks_about_working_with_business,
+    asks_whom_to_contact,
+    named_criterion,
+)
 from veileder.unknowns import unknown_answer, unknown_topic
 
 RETRIEVAL_INTENT = "faq"
@@ -123,6 +127,8 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
         instead = applying_asks(text)
     if not instead and topic in WHO_TOPICS and asks_whom_to_contact(text):
         instead = "kontakt"
+    if not instead and topic in WHO_TOPICS and asks_about_working_with_business(text):
+        instead = "samarbeid"  # "Do we need to work with businesses?"
     if not instead and topic == "faq/kriterier":
         instead = named_criterion(text)
     return instead

@@ -10,6 +10,9 @@ Pure functions over the question; bokmål, nynorsk, English, no æøå.
     "What's the deadline for this call?", "When do applications close?", "Vi vurderer å søke
     – når var fristen?": a question for the deadline, which the classifier may take for another
     topic (English, or a long sentence about applying).
+``asks_about_working_with_business(text) -> bool``
+    "Do we need to work with businesses?", "Må vi samarbeide med næringslivet?": the public body
+    asks about the partnership with business, not whether businesses may apply.
 ``asks_whom_to_contact(text) -> bool``
     "Hvem kan vi ringe hvis vi vil søke?", "Who can we contact?": a question about whom to
     contact, not about who may apply.
@@ -71,3 +74,16 @@ _DEADLINE_EN = re.compile(
 def asks_for_the_deadline(text: Optional[str]) -> bool:
     """Whether the question asks for the deadline."""
     return bool(_DEADLINE_EN.search(_fold(text)))
+
+
+_WORK_WITH_BUSINESS = re.compile(
+    r"\b(?:vi|me|we|us|oss)\b.{0,30}\b(?:samarbeide|samarbeida|samarbeid|jobbe|jobba|arbeide|"
+    r"arbeida|work|collaborate|cooperate|co operate|partner|team up)\s+(?:\w+\s+){0,2}?"
+    r"(?:med|with)\s+(?:\w+\s+){0,2}?(?:bedrift\w*|naeringsliv\w*|naringsliv\w*|"
+    r"leverandor\w*|selskap\w*|firma\w*|business\w*|compan\w*|suppliers?|industry|private "
+    r"sector|privat sektor)\b")
+
+
+def asks_about_working_with_business(text: Optional[str]) -> bool:
+    """Whether the writer asks about working with business (see the module docstring)."""
+    return bool(_WORK_WITH_BUSINESS.search(_fold(text)))

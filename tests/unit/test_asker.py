@@ -357,6 +357,7 @@ def test_a_kind_of_body_gets_what_it_depends_on(domain):
      "utter_faq/samarbeid"),
     ("Må vi søke alene?", "ukjent/soknadsprosess", "utter_faq/samarbeid"),
     ("Kan vi søke om penger til velferdsteknologi?", "faq/finnes_pa_markedet", "utter_faq/tema"),
+    ("Do we need to work with businesses?", "faq/bedrift", "utter_faq/samarbeid"),
     ("Me vil søkje om eit prosjekt innan helse, passar det?", "faq/hva_sendes_inn",
      "utter_faq/tema"),
 ])

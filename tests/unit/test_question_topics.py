@@ -1,7 +1,12 @@
 """The one criterion a question names, and questions about whom to contact."""
 import pytest
 
-from veileder.question_topics import asks_for_the_deadline, asks_whom_to_contact, named_criterion
+from veileder.question_topics import (
+    asks_about_working_with_business,
+    asks_for_the_deadline,
+    asks_whom_to_contact,
+    named_criterion,
+)
 
 
 @pytest.mark.parametrize("text,key", [
@@ -44,3 +49,14 @@ def test_asks_whom_to_contact(text, expected):
 ])
 def test_asks_for_the_deadline(text, expected):
     assert asks_for_the_deadline(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Do we need to work with businesses?", True),
+    ("Må vi samarbeide med næringslivet?", True),
+    ("Skal me jobbe saman med bedrifter?", True),
+    ("Kan bedrifter søke?", False),
+    ("Vi er en bedrift, kan vi søke?", False),
+])
+def test_asks_about_working_with_business(text, expected):
+    assert asks_about_working_with_business(text) is expected
