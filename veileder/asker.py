@@ -92,14 +92,14 @@ _APPLY_QUESTIONS = [re.compile(p, re.IGNORECASE) for p in (
     rf"\bom\s+{_ME}\s+(?:\w+\s+){{0,2}}?(?:oppfyller|oppfyl+er|fyller|kvalifiserer)\b",
     rf"\b(?:do|does)\s+{_ME}\s+qualify\b",
     # er vi kvalifisert / er me aktuelle søkarar / are we eligible
-    rf"\b(?:(?:er|blir)\s+(?:vi|me|jeg|eg)|om\s+(?:vi|me|jeg|eg)\s+(?:er|blir))\s+"
-    rf"(?:\w+\s+){{0,2}}?(?:kvalifiser\w*|aktuel+\w*|"
-    rf"søknadsberettig\w*|soknadsberettig\w*|berettig\w*|omfatt\w*|innenfor|innafor)\b",
-    rf"\b(?:are|am)\s+(?:we|I)\s+(?:\w+\s+)?(?:eligible|qualified)\b",
+    r"\b(?:(?:er|blir)\s+(?:vi|me|jeg|eg)|om\s+(?:vi|me|jeg|eg)\s+(?:er|blir))\s+"
+    r"(?:\w+\s+){0,2}?(?:kvalifiser\w*|aktuel+\w*|"
+    r"søknadsberettig\w*|soknadsberettig\w*|berettig\w*|omfatt\w*|innenfor|innafor)\b",
+    r"\b(?:are|am)\s+(?:we|I)\s+(?:\w+\s+)?(?:eligible|qualified)\b",
     # er kommunen vår aktuell som søker / er etaten vår kvalifisert / is our agency eligible
-    rf"\b(?:er|blir|is)\s+(?:\w+\s+){{0,2}}?(?:vår|vårt|våre|our|my)\s+(?:\w+\s+){{0,2}}?"
-    rf"(?:kvalifiser\w*|aktuel+\w*|søknadsberettig\w*|soknadsberettig\w*|berettig\w*|"
-    rf"omfatt\w*|eligible|qualified)\b",
+    r"\b(?:er|blir|is)\s+(?:\w+\s+){0,2}?(?:vår|vårt|våre|our|my)\s+(?:\w+\s+){0,2}?"
+    r"(?:kvalifiser\w*|aktuel+\w*|søknadsberettig\w*|soknadsberettig\w*|berettig\w*|"
+    r"omfatt\w*|eligible|qualified)\b",
     # gjelder dette oss / kan dette være noe for oss
     r"\bgjeld(?:er)?\s+(?:dette|det|utlysningen|utlysinga|ordningen|ordninga)\s+(?:for\s+)?(?:oss|meg)\b",
 )]

@@ -245,7 +245,7 @@ def test_unanswered_criteria_are_named_in_the_advice():
     advice = " ".join(verdict.advice)
     assert CALL.criterion("gjennomforingsevne").navn in advice
     assert CALL.criterion("samarbeid").navn in advice
-    assert f"Vurder disse kriteriene" in advice
+    assert "Vurder disse kriteriene" in advice
     assert "Prosjekt som løser en samfunnsutfordring," not in advice  # answered
 
 
