@@ -68,7 +68,12 @@ _DEADLINE_EN = re.compile(
     r"|\bby when\b|^(?:the |application |submission )?deadline$"
     # Norwegian: "når var fristen?", "hva er søknadsfristen?", "når går fristen ut?"
     r"|\b(?:nar|hva|kva|ka)\s+(?:er|var|gar|gjekk|gikk|utloper|utlop)\s+(?:egentlig\s+|eigentleg\s+)?"
-    r"(?:soknads|skisse|innleverings)?fristen\b")
+    r"(?:soknads|skisse|innleverings)?fristen\b"
+    # "Hvor lang tid har vi på oss?", "Når må skissa vere levert?"
+    r"|\b(?:hvor|kor|ka)\s+(?:lang|mye|mykje)\s+tid\s+(?:har|er det igjen|gjenstar)\b"
+    r"|\bhow (?:long|much time) do (?:we|i) have\b"
+    r"|\b(?:nar|when)\s+(?:ma|skal|must|should)\s+(?:\w+\s+){0,3}(?:levert|leverast|leveres|"
+    r"sendt|sendast|sendes|inne|innlevert|submitted|in)\b")
 
 
 def asks_for_the_deadline(text: Optional[str]) -> bool:

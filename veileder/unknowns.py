@@ -36,12 +36,26 @@ def _all(*patterns: str) -> Tuple[Pattern, ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
+def _any(*patterns: str) -> Tuple[Pattern, ...]:
+    """One pattern that matches when any of these does."""
+    return (re.compile("|".join(f"(?:{p})" for p in patterns)),)
+
+
 # (id, the words of the answer, patterns that must ALL match the folded question)
 _TOPICS = (
     ("behandling", "hvor lang tid behandlingen tar, eller når dere får svar", _all(
         r"\b(?:how long|when|hvor lang tid|kor lang tid|hvor lenge|kor lenge|nar|how soon)\b",
         r"\b(?:decision|decided|hear back|hear from|answer|response|reply|svar|vedtak|"
         r"avgjorelse|avgjerd|behandl\w*|vurdert|assessed|evaluated|processed|processing)\b")),
+    ("andre_ordninger", "hvilke andre ordninger eller tilskudd som finnes", _any(
+        r"\b(?:andre|other|fleire|flere)\s+(?:tilskudd\w*|tilskot\w*|ordning\w*|stotte\w*|"
+        r"stonad\w*|grants?|funding|schemes?|programmes?|programs?)\b",
+        r"\b(?:oppstartstilskudd\w*|etablerertilskudd\w*|skattefunn|horisont europa|horizon "
+        r"europe)\b",
+        r"\b(?:midl\w*|tilskudd\w*|tilskot\w*|stotte|stonad|penger|pengar|funding|grants?|"
+        r"money|soke|sokje|apply)\b.{0,30}\b(?:fra|hos|from|via)\s+(?:forskningsradet|"
+        r"forskingsradet|research council|enova|siva|husbanken|ks|eu|regionale forskningsfond\w*|"
+        r"distriktssenteret|nav|kommunal og distriktsdepartementet)\b")),
     ("rapportering", "hvilke krav det er til rapportering", _all(
         r"\b(?:rapporter\w*|rapportering\w*|sluttrapport\w*|framdriftsrapport\w*|reporting|"
         r"reports?|report back)\b")),

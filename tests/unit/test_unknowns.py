@@ -4,6 +4,9 @@ import pytest
 from veileder.unknowns import unknown_answer, unknown_topic
 
 SILENT = [
+    ("Kan vi søkje om midlar frå Forskingsrådet i staden?", "andre_ordninger"),
+    ("Har dere andre tilskudd til bedrifter, for eksempel oppstartstilskudd?", "andre_ordninger"),
+    ("Are there other grants we could apply for?", "andre_ordninger"),
     ("How long does it take to get a decision?", "behandling"),
     ("Når får vi svar på skissen?", "behandling"),
     ("Hvor lenge tar det før vi får svar?", "behandling"),
@@ -50,6 +53,7 @@ ANSWERED_OR_OTHER = [
     "Hvor lenge er utlysningen åpen?",
     "Er klima et aktuelt tema?",
     "hvem vant eliteserien i fjor",
+    "Kan vi søke om midler fra Innovasjon Norge?",
     "",
 ]
 
