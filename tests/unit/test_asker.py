@@ -167,7 +167,8 @@ def test_self_check_request(text, expected):
     ("Can we apply for this?", "faq", "faq/hvem_kan_soke", "check_eligibility"),
     ("kan me søkje?", "nlu_fallback", None, "check_eligibility"),
     ("kan vi søke om midler til et klimaprosjekt?", "faq", "faq/tema", "faq"),
-    ("Kan vi søke om midler fra Forskningsrådet?", "out_of_scope", None, "out_of_scope"),
+    # another funder: not in the announcement, and where to ask (veileder.unknowns)
+    ("Kan vi søke om midler fra Forskningsrådet?", "out_of_scope", None, "faq"),
     ("Kan vi søke om midler fra Forskningsrådet?", "faq", "faq/hvem_kan_soke", "faq"),
 ])
 def test_the_input_guard_turns_a_self_check_request_into_the_check(text, classified, key, expected):
