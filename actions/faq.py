@@ -51,7 +51,9 @@ from veileder.existing_solution import existing_solution_claim, mentions_existin
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
 from veileder.question_topics import (
+    asks_about_own_gain,
     asks_about_working_with_business,
+    asks_what_it_takes,
     asks_whom_to_contact,
     named_criterion,
 )
@@ -64,6 +66,9 @@ SELF_VERDICT_TOPICS = {"faq/bedrift", "faq/privatperson", "faq/hvem_kan_soke"}
 WHO_TOPICS = {"faq/hvem_kan_soke", "faq/bedrift", "faq/privatperson"}
 # Broad answers a question about applying for a topic or together with others may be taken for.
 BROAD_TOPICS = WHO_TOPICS | {"faq/hva_sendes_inn", "faq/kriterier"}
+# The criteria: the list and each of them.
+CRITERIA_TOPICS = {"faq/kriterier", "faq/samfunnsutfordring", "faq/gjennomforingsevne",
+                   "faq/verdiskaping", "faq/samarbeid", "faq/gevinstpotensial"}
 # Answers that are already about applying together or on a topic, or about the deadline.
 OWN_ANSWER_TOPICS = {"faq/samarbeid", "faq/tema", "faq/frist", "faq/bedrift"}
 # The FAQ answer about solutions that exist already.
@@ -131,6 +136,10 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
         instead = "samarbeid"  # "Do we need to work with businesses?"
     if not instead and topic == "faq/kriterier":
         instead = named_criterion(text)
+    if not instead and topic == "faq/gevinster" and asks_about_own_gain(text):
+        instead = "gevinstpotensial"  # "Hva slags gevinster må behovet ha?"
+    if not instead and topic not in CRITERIA_TOPICS and asks_what_it_takes(text):
+        instead = "kriterier"  # "Hva skal til for at prosjektet blir valgt ut?"
     return instead
 
 

@@ -46,7 +46,7 @@ from veileder.asker import (
 )
 from veileder.existing_solution import mentions_existing_solution
 from veileder.polarity import asks_if_open
-from veileder.question_topics import asks_for_the_deadline
+from veileder.question_topics import asks_for_the_deadline, asks_what_it_takes
 from veileder.unknowns import unknown_topic
 
 CHECK_INTENT = "check_eligibility"
@@ -170,7 +170,8 @@ class InputGuard(GraphComponent):
                         add_to_output=True)
             message.set("intent_override", "asks_if_open", add_to_output=True)
             return
-        elif intent in ("nlu_fallback", "out_of_scope") and applying_asks(text):
+        elif intent in ("nlu_fallback", "out_of_scope") and (applying_asks(text) or
+                                                             asks_what_it_takes(text)):
             # "Me vil søkje om eit prosjekt innan helse, passar det?": the topic (actions/faq.py)
             reason = "asks_other_about_applying"
         elif intent in UNKNOWN_OVERRIDABLE and not asks_to_apply(text) and \

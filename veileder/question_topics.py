@@ -13,6 +13,12 @@ Pure functions over the question; bokmål, nynorsk, English, no æøå.
 ``asks_about_working_with_business(text) -> bool``
     "Do we need to work with businesses?", "Må vi samarbeide med næringslivet?": the public body
     asks about the partnership with business, not whether businesses may apply.
+``asks_what_it_takes(text) -> bool``
+    "Hva skal til for at prosjektet blir valgt ut?": what Innovasjon Norge looks for (the
+    criteria).
+``asks_about_own_gain(text) -> bool``
+    "Hva slags gevinster må behovet ha?", "Må vi vise at prosjektet gir gevinst?": the gain
+    potential a project must have, not what the public sector gains from partnerships.
 ``asks_whom_to_contact(text) -> bool``
     "Hvem kan vi ringe hvis vi vil søke?", "Who can we contact?": a question about whom to
     contact, not about who may apply.
@@ -92,3 +98,24 @@ _WORK_WITH_BUSINESS = re.compile(
 def asks_about_working_with_business(text: Optional[str]) -> bool:
     """Whether the writer asks about working with business (see the module docstring)."""
     return bool(_WORK_WITH_BUSINESS.search(_fold(text)))
+
+
+_SELECTED = re.compile(r"\b(?:valgt ut|bli valgt|blir valgt|vert valt|bli valt|get selected|"
+                       r"be selected|chosen|plukket ut|prioritert|prioritised|prioritized)\b")
+_WHAT_IT_TAKES_FOR = re.compile(
+    r"\b(?:(?:hva|kva|ka)\s+(?:skal|ma|matte)\s+til|what does it take)\b.*\b(?:prosjekt\w*|"
+    r"stotte|penger|pengar|midl\w*|funded|funding|money|grant|skisse\w*|project\w*|na opp|"
+    r"vinne|win)\b")
+_OWN_GAIN = re.compile(r"\b(?:behov\w*|prosjekt\w*|vi|me|we|var|vart|vare|our|losning\w*|"
+                       r"loysing\w*)\b")
+
+
+def asks_what_it_takes(text: Optional[str]) -> bool:
+    """Whether the question asks what it takes to be chosen."""
+    folded = _fold(text)
+    return bool(_SELECTED.search(folded) or _WHAT_IT_TAKES_FOR.search(folded))
+
+
+def asks_about_own_gain(text: Optional[str]) -> bool:
+    """Whether a question about gains is about the project's own gain potential."""
+    return bool(_OWN_GAIN.search(_fold(text)))

@@ -362,6 +362,9 @@ def test_a_kind_of_body_gets_what_it_depends_on(domain):
     ("Må vi søke alene?", "ukjent/soknadsprosess", "utter_faq/samarbeid"),
     ("Kan vi søke om penger til velferdsteknologi?", "faq/finnes_pa_markedet", "utter_faq/tema"),
     ("Do we need to work with businesses?", "faq/bedrift", "utter_faq/samarbeid"),
+    ("hva slags gevinster ma behovet ha", "faq/gevinster", "utter_faq/gevinstpotensial"),
+    ("Hva skal til for at prosjektet vårt blir valgt ut?", "ukjent/behandling",
+     "utter_faq/kriterier"),
     ("Me vil søkje om eit prosjekt innan helse, passar det?", "faq/hva_sendes_inn",
      "utter_faq/tema"),
 ])

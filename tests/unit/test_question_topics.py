@@ -2,7 +2,9 @@
 import pytest
 
 from veileder.question_topics import (
+    asks_about_own_gain,
     asks_about_working_with_business,
+    asks_what_it_takes,
     asks_for_the_deadline,
     asks_whom_to_contact,
     named_criterion,
@@ -64,3 +66,23 @@ def test_asks_for_the_deadline(text, expected):
 ])
 def test_asks_about_working_with_business(text, expected):
     assert asks_about_working_with_business(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hva skal til for at prosjektet vårt blir valgt ut?", True),
+    ("Kva må til for å få pengar?", True),
+    ("What does it take to get funded?", True),
+    ("Hva er fristen?", False),
+    ("Kva må til for at kommunen vår kan vere med?", False),  # who may apply
+])
+def test_asks_what_it_takes(text, expected):
+    assert asks_what_it_takes(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hva slags gevinster ma behovet ha", True),
+    ("Må vi vise at prosjektet gir gevinst for kommunen når vi søker?", True),
+    ("Hva får det offentlige ut av innovasjonspartnerskap?", False),
+])
+def test_asks_about_own_gain(text, expected):
+    assert asks_about_own_gain(text) is expected
