@@ -18,6 +18,7 @@ who may apply that names a kind of body gets the answer for that kind of body, n
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -34,7 +35,7 @@ from actions.eligibility import (
     stated_slots,
 )
 from veileder.applicant import identify
-from veileder.asker import applying_asks, named_applicant, named_body
+from veileder.asker import applying_asks, asks_to_apply, named_applicant, named_body
 from veileder.eligibility import (
     CASE_BY_CASE,
     EXCLUDED,
@@ -47,6 +48,7 @@ from veileder.eligibility import (
     verdict_questions,
 )
 from veileder.eligibility.statements import stated_facts
+from veileder.norsk import fold
 from veileder.existing_solution import existing_solution_claim, mentions_existing_solution
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
@@ -69,6 +71,10 @@ BROAD_TOPICS = WHO_TOPICS | {"faq/hva_sendes_inn", "faq/kriterier"}
 # The criteria: the list and each of them.
 CRITERIA_TOPICS = {"faq/kriterier", "faq/samfunnsutfordring", "faq/gjennomforingsevne",
                    "faq/verdiskaping", "faq/samarbeid", "faq/gevinstpotensial"}
+# The answers about solutions that exist already.
+EXISTING_TOPICS = {"faq/finnes_pa_markedet", "faq/eksisterende_losning", "faq/formal"}
+_BUYS = re.compile(r"\b(?:kjop\w*|kaup\w*|buy\w*|purchas\w*|procur\w*|ta i bruk|innfore|innfora|"
+                   r"implement\w*|anskaff\w*)\b")
 # Answers that are already about applying together or on a topic, or about the deadline.
 OWN_ANSWER_TOPICS = {"faq/samarbeid", "faq/tema", "faq/frist", "faq/bedrift"}
 # The FAQ answer about solutions that exist already.
@@ -138,6 +144,9 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
         instead = named_criterion(text)
     if not instead and topic == "faq/gevinster" and asks_about_own_gain(text):
         instead = "gevinstpotensial"  # "Hva slags gevinster må behovet ha?"
+    if not instead and topic not in EXISTING_TOPICS and existing_solution_claim(text) is True \
+            and _BUYS.search(fold(text or "")) and not asks_to_apply(text):
+        instead = "finnes_pa_markedet"  # "Kan vi bruke pengene til å kjøpe X som andre bruker?"
     if not instead and topic not in CRITERIA_TOPICS and asks_what_it_takes(text):
         instead = "kriterier"  # "Hva skal til for at prosjektet blir valgt ut?"
     return instead

@@ -46,7 +46,7 @@ from veileder.asker import (
 )
 from veileder.existing_solution import mentions_existing_solution
 from veileder.polarity import asks_if_open
-from veileder.question_topics import asks_for_the_deadline, asks_what_it_takes
+from veileder.question_topics import asks_for_the_deadline, asks_if_bot, asks_what_it_takes
 from veileder.unknowns import unknown_topic
 
 CHECK_INTENT = "check_eligibility"
@@ -66,6 +66,8 @@ EXISTING_OVERRIDABLE = NAMED_OVERRIDABLE | {"ask_deadline", "check_submission_ti
 # A question about something the announcement does not say ("Hvem eier resultatene?") is no
 # hand-over, no out-of-scope question and no request for the check.
 UNKNOWN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "check_eligibility", "inform_org"}
+# "Snakker jeg med et menneske?" asks whether this is a machine, whatever the classifier heard.
+BOT_OVERRIDABLE = {"human_handoff", "faq", "ukjent", "out_of_scope", "nlu_fallback"}
 # "Is the call still open?" asks for the deadline's status, whatever else the classifier heard.
 OPEN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "faq"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
@@ -164,6 +166,12 @@ class InputGuard(GraphComponent):
             # "Vi vil kjøpe et system som finnes. Passer det?": the FAQ answers about existing
             # solutions (actions/faq.py), whatever topic the classifier heard in the question
             reason = "existing_solution"
+        elif intent in BOT_OVERRIDABLE and asks_if_bot(text):
+            # "Snakker jeg med et menneske nå?" asks what answers, not for a person
+            message.set(INTENT, {INTENT_NAME_KEY: "bot_challenge", PREDICTED_CONFIDENCE_KEY: 1.0},
+                        add_to_output=True)
+            message.set("intent_override", "asks_if_bot", add_to_output=True)
+            return
         elif intent in OPEN_OVERRIDABLE and (asks_if_open(text) or asks_for_the_deadline(text)):
             # "Is the call still open?": the deadline's status
             message.set(INTENT, {INTENT_NAME_KEY: "ask_deadline", PREDICTED_CONFIDENCE_KEY: 1.0},

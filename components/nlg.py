@@ -29,6 +29,10 @@ from actions import clock
 from veileder.call import Call, CallFileError
 from veileder.facts import fact_slots
 from veileder.polarity import OPENING_VARIABLE, prefix_answer
+from veileder.question_topics import bot_question_opening
+
+#: The answer to "are you a bot?": honest, with a yes or a no first.
+BOT_CHALLENGE = "utter_bot_challenge"
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +76,21 @@ class CallFactsNLG(TemplatedNaturalLanguageGenerator):
     def facts(self, now: Optional[datetime] = None) -> Dict[Text, Any]:
         """The call's facts as template variables, at ``now`` (default: the clock)."""
         return fact_slots(self._current_call(), now or self._now())
+
+    async def generate(
+        self,
+        utter_action: Text,
+        tracker: Any,
+        output_channel: Text,
+        **kwargs: Any,
+    ) -> Optional[Dict[Text, Any]]:
+        """As Rasa's, and "Er du en bot?" gets "Ja." first, "Er du et menneske?" "Nei."."""
+        if utter_action == BOT_CHALLENGE and OPENING_VARIABLE not in kwargs:
+            latest = getattr(tracker, "latest_message", None)
+            first = bot_question_opening(getattr(latest, "text", None))
+            if first:
+                kwargs[OPENING_VARIABLE] = first
+        return await super().generate(utter_action, tracker, output_channel, **kwargs)
 
     def generate_from_slots(
         self,

@@ -72,6 +72,8 @@ _ME = r"(?:vi|jeg|jæ|eg|me|we|I)"
 # What one may "søke om" and still mean this call's money.
 _ABOUT_THE_CALL = {fold(word) for word in (
     "midler", "midlar", "midlene", "midla", "midlane", "støtte", "stønad", "tilskudd",
+    "innovation", "partnership", "funding", "funds", "money", "grant", "innovasjonspartnerskap",
+    "innovasjonspartnerskapet", "it", "this",
     "tilskot", "tilskuddet", "penger", "pengar", "pengene", "dette", "det", "denne",
     "finansiering", "innovasjonspartnerskap", "partnerskap", "noe", "noko", "funding", "money",
 )}
@@ -157,7 +159,11 @@ _QUESTION_START = re.compile(
     r"^\W*(?:hva|hvordan|hvilke|hvilken|hvilket|hvor|hvorfor|hvem|når|naar|kva|korleis|kven|kor|"
     r"kvifor|what|how|which|who|when|where|why)"
     r"\b", re.IGNORECASE)
-_APPLICANTS = re.compile(r"\b(?:(?:alle|de|dei|andre)\s+som\s+s[øo]ker|s[øo]ke?ra?(?:ne|r)?n?e?)\b",
+_APPLICANTS = re.compile(r"\b(?:(?:alle|de|dei|andre)\s+som\s+s[øo]ker|s[øo]ke?ra?(?:ne|r)?n?e?)\b"
+                         # "Må man være omfattet av … for å kunne søke?": a rule for applicants
+                         r"|\b(?:må|ma|skal|trenger|treng|must)\s+(?:man|en|ein|one|søkeren|"
+                         r"søkjaren)\b.*\b(?:for\s+å|for\s+at|to)\s+(?:kunne\s+|be\s+able\s+to\s+)?"
+                         r"(?:s[øo]ke|s[øo]kje|apply)\b",
                          re.IGNORECASE)
 _APPLY_WORD = re.compile(rf"{_APPLY}|\bs[øo]ke(?:r|rne|re|ren)?\b|\bapplicants?\b",
                          re.IGNORECASE)

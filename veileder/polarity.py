@@ -49,7 +49,8 @@ OPENING_VARIABLE = "answer_opening"
 # Words that open a yes/no question (folded: "må" -> "ma", "får" -> "far").
 _YN_HEADS = {
     "er", "e", "ma", "matte", "kan", "kunne", "gjelder", "gjeld", "far", "fikk", "har", "hadde",
-    "skal", "skulle", "blir", "blei", "gikk", "gjekk", "utlop", "utlopte", "vert", "vart",
+    "skal", "skulle", "blir", "blei", "gikk", "gjekk", "utlop", "utlopte", "vert", "vart", "rekker",
+    "rekk",
     "finnes", "fins", "finst", "trenger",
     "treng", "trengs", "vil", "ville", "bor", "burde", "stemmer", "stemmer", "holder", "held",
     "gar", "passer", "passar", "fungerer", "gjer", "tel", "dekker", "dekkjer", "godtas", "godtar",
@@ -297,6 +298,9 @@ def _who_opening(clause: str, text: str) -> Optional[str]:
         if re.search(r"\b(?:ma|must|need|skal)\b.*\b(?:offentlig\w*|anskaffelses\w*|public|"
                      r"procurement)\b", clause):
             return YES  # "Må søkeren være offentlig?", "Må vi følge anskaffelsesreglene?"
+        if _ONLY.search(clause) and re.search(r"\b(?:by|byer|byen|byene|byane|bykommun\w*|store "
+                                              r"kommuner|cities|city|towns?|urban)\b", clause):
+            return NO  # "Er dette bare for store byer?": every public body, small ones too
         return None
     if family in EXCLUDED:
         if _TOGETHER_WITH.search(clause):
@@ -416,7 +420,8 @@ def _criterion_opening(clause: str, call: Call) -> Optional[str]:
     på ett år?")."""
     if existing_solution_claim(clause) is not None:
         return _existing_opening(clause)
-    said = " ".join(p for c in call.kriterier for p in c.punkter) + " " + call.gevinstpotensial
+    said = " ".join(f"{c.navn} {' '.join(c.punkter)}" for c in call.kriterier) + " " + \
+        call.gevinstpotensial
     return YES if _stems(clause) & _stems(said) else None
 
 
@@ -541,6 +546,7 @@ _DEADLINE_SUBJECT = re.compile(
 
 # "Is the call still open?", "Er utlysningen stengt?": the deadline's status
 _CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads|skisse)?frist\w*|"
+                           r"skisse\w*|sketch\w*|"
                            r"the call|call|deadline|soknad\w*|applications?|it|den|ho|han|potten)\b")
 
 
@@ -553,7 +559,8 @@ def asks_if_open(text: Optional[str]) -> bool:
     clause = _fold(raw)
     if _kind(clause) != "yn" or not _CALL_SUBJECT.search(clause):
         return False
-    return bool(re.search(r"\b(?:apen|apent|open|opent|stengt|closed|expired|utlopt|utgatt|gatt ut|"
+    return bool(re.search(r"\b(?:rekker|rekk|rekke|make it|still time|passed|ended|over|apen|"
+                          r"apent|open|opent|stengt|closed|expired|utlopt|utgatt|gatt ut|"
                           r"gikk ut|gjekk ut|still accepting|tar (?:fortsatt |framleis )?imot|"
                           r"fortsatt mulig|framleis mogleg|still possible)\b", clause))
 

@@ -19,6 +19,12 @@ Pure functions over the question; bokmål, nynorsk, English, no æøå.
 ``asks_about_own_gain(text) -> bool``
     "Hva slags gevinster må behovet ha?", "Må vi vise at prosjektet gir gevinst?": the gain
     potential a project must have, not what the public sector gains from partnerships.
+``bot_question_opening(text) -> Optional[str]``
+    "Er du en bot?" -> "Ja.", "Snakker jeg med et menneske?" / "Are you a real person?" ->
+    "Nei.": the first word of the honest answer that this is an automatic assistant.
+``asks_if_bot(text) -> bool``
+    "Snakker jeg med et menneske nå?": a question whether this is a machine, not a request for
+    a person.
 ``asks_whom_to_contact(text) -> bool``
     "Hvem kan vi ringe hvis vi vil søke?", "Who can we contact?": a question about whom to
     contact, not about who may apply.
@@ -119,3 +125,39 @@ def asks_what_it_takes(text: Optional[str]) -> bool:
 def asks_about_own_gain(text: Optional[str]) -> bool:
     """Whether a question about gains is about the project's own gain potential."""
     return bool(_OWN_GAIN.search(_fold(text)))
+
+
+_HUMAN = re.compile(r"\b(?:menneske\w*|person|human|real|ekte|levande|levende|saksbehandler\w*|"
+                    r"radgiv\w*|someone)\b")
+_MACHINE = re.compile(r"\b(?:bot|robot|chatbot|chat bot|maskin\w*|ai|kunstig\w*|automat\w*|"
+                      r"datamaskin|computer|program|virtual|virtuell|digital assistent)\b")
+_YES_NO_HEAD = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:er|e|snakker|snakkar|prater|pratar|skriver|"
+                          r"chatter|is|are|am|do|does)\b")
+
+
+def bot_question_opening(text: Optional[str]) -> Optional[str]:
+    """The yes or no that opens the answer to "are you a bot / a human?" (module docstring)."""
+    folded = _fold(text)
+    if not folded or not _YES_NO_HEAD.search(folded):
+        return None
+    machine, human = bool(_MACHINE.search(folded)), bool(_HUMAN.search(folded))
+    if machine and human:
+        return None  # "Er du en robot eller et menneske?": no yes or no
+    if machine:
+        return "Ja."
+    if human:
+        return "Nei."
+    return None
+
+
+_ASKS_WHO_ANSWERS = re.compile(r"\b(?:er du|e du|are you|snakker jeg med|snakkar eg med|prater jeg "
+                               r"med|pratar eg med|am i talking|am i chatting|am i speaking|is this|"
+                               r"er dette|er det|skriver jeg med|skriv eg med)\b")
+
+
+def asks_if_bot(text: Optional[str]) -> bool:
+    """Whether the message asks if the assistant is a machine or a person ("Snakker jeg med et
+    menneske nå?"), not for a person ("Kan jeg snakke med et menneske?")."""
+    folded = _fold(text)
+    return bool(_ASKS_WHO_ANSWERS.search(folded)) and bool(
+        _MACHINE.search(folded) or _HUMAN.search(folded))

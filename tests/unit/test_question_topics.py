@@ -3,6 +3,8 @@ import pytest
 
 from veileder.question_topics import (
     asks_about_own_gain,
+    asks_if_bot,
+    bot_question_opening,
     asks_about_working_with_business,
     asks_what_it_takes,
     asks_for_the_deadline,
@@ -86,3 +88,17 @@ def test_asks_what_it_takes(text, expected):
 ])
 def test_asks_about_own_gain(text, expected):
     assert asks_about_own_gain(text) is expected
+
+
+@pytest.mark.parametrize("text,opening,asks", [
+    ("Er du en bot?", "Ja.", True),
+    ("Snakkar eg med eit menneske no?", "Nei.", True),
+    ("Are you a real person?", "Nei.", True),
+    ("Er dette en chatbot jeg skriver med?", "Ja.", True),
+    ("Er du en robot eller et menneske?", None, True),
+    ("Kan jeg snakke med et menneske?", None, False),  # asks for a person
+    ("Hvem er du?", None, False),
+])
+def test_questions_whether_this_is_a_machine(text, opening, asks):
+    assert bot_question_opening(text) == opening
+    assert asks_if_bot(text) is asks
