@@ -96,7 +96,7 @@ class ActionFeedbackComment(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         comment = tracker.get_slot(COMMENT_SLOT)
-        if handoff.is_skip(comment):
+        if handoff.is_skip(comment) or handoff.is_cancel(comment):
             dispatcher.utter_message(text=handoff.COMMENT_SKIPPED)
         else:
             try:

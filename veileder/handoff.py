@@ -3,7 +3,8 @@
 - ``consecutive_fallbacks(turns)``: how many of the latest user turns in a row the assistant did
   not understand (``nlu_fallback``); "Noe annet" in "Mente du …?" (the ``/out_of_scope`` button)
   does not break the row. After two in a row the assistant offers a person.
-- ``is_skip(text)``: "hopp over", "nei takk", "skip": an optional answer left out.
+- ``is_skip(text)``: "hopp over", "nei takk", "skip": an optional answer left out;
+  ``is_cancel(text)``: "avbryt", "glem det".
 - ``is_email(text)``, ``find_email(text)``: an e-mail address (syntax only, no DNS look-up).
 - ``rating_from_text(text)``: "up" or "down" for feedback written as text ("svaret hjalp ikke").
 """
@@ -51,6 +52,14 @@ def is_skip(text: Optional[str]) -> bool:
     """Whether the user leaves an optional answer out ("hopp over", "nei takk", "skip")."""
     words = re.sub(r"[^a-z]+", " ", fold(text or "")).strip()
     return not words or words in _SKIP
+
+
+_CANCEL = {"avbryt", "stopp", "stop", "cancel", "glem det", "gloym det", "avslutt"}
+
+
+def is_cancel(text: Optional[str]) -> bool:
+    """Whether the whole message is a word for stopping ("avbryt", "glem det", "cancel")."""
+    return re.sub(r"[^a-z]+", " ", fold(text or "")).strip() in _CANCEL
 
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"

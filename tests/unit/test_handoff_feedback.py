@@ -49,6 +49,14 @@ def test_is_skip(text, skip):
     assert handoff.is_skip(text) is skip
 
 
+@pytest.mark.parametrize("text,cancel", [
+    ("avbryt", True), ("Glem det!", True), ("cancel", True), ("hopp over", False),
+    ("avbryt sjekken og send meldingen", False),
+])
+def test_is_cancel(text, cancel):
+    assert handoff.is_cancel(text) is cancel
+
+
 @pytest.mark.parametrize("text,found", [
     ("kari@vefsn.kommune.no", "kari@vefsn.kommune.no"),
     ("Det er kari.nordmann@example.no.", "kari.nordmann@example.no"),
@@ -265,6 +273,7 @@ def test_a_rating_with_nothing_to_rate_is_thanked_not_stored(domain, database):
     ("Svaret sa ikke hvor mye hvert prosjekt kan få", "Svaret sa ikke hvor mye hvert prosjekt "
      "kan få", handoff.COMMENT_THANKS),
     ("nei takk", None, handoff.COMMENT_SKIPPED),
+    ("avbryt", None, handoff.COMMENT_SKIPPED),
 ])
 def test_the_comment_after_a_down_vote(domain, database, comment, stored, said):
     run(feedback.ActionFeedback(), rating_tracker("down", ANSWERED), domain)
