@@ -8,6 +8,8 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 
 from actions import clock
 from actions import texts
+from actions.feedback import rated
+from actions.handoff import offer_after_fallbacks
 from actions.texts import SUGGESTIONS
 from veileder import deadline, input_check, polarity
 from veileder.norsk import bullet_list
@@ -27,8 +29,9 @@ class ActionDeadlineStatus(Action):
         answer = deadline.status(call, now).message(call)
         # "Er fristen i mai?" -> "Nei. Fristen ... er torsdag 16. april 2020 ..."
         first = polarity.opening(tracker.latest_message.get("text"), "ask_deadline", call, now)
-        dispatcher.utter_message(text=polarity.prefix_answer(first, answer))
-        return []
+        buttons, events = rated(tracker, self.name())
+        dispatcher.utter_message(text=polarity.prefix_answer(first, answer), buttons=buttons)
+        return events
 
 
 class ActionCheckSubmissionTime(Action):
@@ -41,8 +44,9 @@ class ActionCheckSubmissionTime(Action):
             # "Er fristen 16. april?" asks what the deadline is, not whether a plan is in time
             return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
         result = deadline.check_submission(clock.call(), text, clock.now())
-        dispatcher.utter_message(text=result.message)
-        return []
+        buttons, events = rated(tracker, self.name())
+        dispatcher.utter_message(text=result.message, buttons=buttons)
+        return events
 
 
 class ActionHandleInvalidInput(Action):
@@ -116,12 +120,15 @@ class ActionDefaultAskRephrase(Action):
 
 
 class ActionDefaultFallback(Action):
-    """When the fallback gives up: say so, and where to get help."""
+    """When the fallback gives up: say so, and where to get help; after two fallbacks in a row
+    (counted from the tracker), offer a person with buttons."""
 
     def name(self) -> Text:
         return "action_default_fallback"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        if offer_after_fallbacks(dispatcher, tracker):
+            return [UserUtteranceReverted()]
         contact = clock.call().kontakt
         dispatcher.utter_message(
             text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)

@@ -23,6 +23,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import clock
+from actions.feedback import rated
 from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
@@ -347,15 +348,18 @@ class ActionEligibilitySummary(Action):
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         facts = facts_from_slots(tracker.slots)
         verdict = verdict_at(facts, clock.call(), clock.now())
+        # 👍/👎 under the verdict (actions/feedback.py), after its own buttons
+        rating, rate = rated(tracker, self.name())
         if tracker.get_slot(PROJECT_SLOT):
-            dispatcher.utter_message(text=verdict.project_summary(), buttons=RESTART_BUTTONS)
-            return [SlotSet(PROJECT_SLOT, False), SlotSet(OFFERED_SLOT, False)]
+            dispatcher.utter_message(text=verdict.project_summary(),
+                                     buttons=RESTART_BUTTONS + rating)
+            return rate + [SlotSet(PROJECT_SLOT, False), SlotSet(OFFERED_SLOT, False)]
         offered = offers_project_check(facts, verdict.outcome)
         dispatcher.utter_message(text=verdict.summary(),
-                                 buttons=[] if offered else RESTART_BUTTONS)
+                                 buttons=([] if offered else RESTART_BUTTONS) + rating)
         if offered:
             dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
-        return [SlotSet(OFFERED_SLOT, offered)]
+        return rate + [SlotSet(OFFERED_SLOT, offered)]
 
 
 class ActionStartProjectCheck(Action):

@@ -25,6 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions import clock, texts
+from actions.feedback import rated
 from actions.eligibility import (
     ALL_SLOTS,
     FAMILY_SLOT,
@@ -96,14 +97,15 @@ def selected_response(parse_data: Dict[str, Any]) -> Optional[str]:
 
 
 def utter_answer(dispatcher, response: str, question: Optional[str],
-                 topic: Optional[str]) -> None:
+                 topic: Optional[str], buttons: Optional[List[Dict[str, Any]]] = None) -> None:
     """The FAQ answer, with "Ja."/"Nei." first when the question is a yes/no question
-    (``veileder.polarity``); the response generator puts the opening in front, one message."""
+    (``veileder.polarity``); the response generator puts the opening in front, one message.
+    ``buttons`` (the feedback buttons) come after the response's own buttons."""
     first = opening(question, topic, clock.call(), clock.now())
+    extra: Dict[str, Any] = {"buttons": buttons} if buttons else {}
     if first:
-        dispatcher.utter_message(response=response, **{OPENING_VARIABLE: first})
-    else:
-        dispatcher.utter_message(response=response)
+        extra[OPENING_VARIABLE] = first
+    dispatcher.utter_message(response=response, **extra)
 
 
 def asked_about(text: Optional[str], topic: Optional[str]) -> Optional[ApplicantFacts]:
@@ -170,21 +172,25 @@ class ActionAnswerFaq(Action):
         # an offer of the project check is answered now or not at all; no slot otherwise
         clear = [SlotSet(OFFERED_SLOT, False)] if tracker.get_slot(OFFERED_SLOT) else []
         if facts is not None:
-            return self._answer_for(facts, message.get("text"), dispatcher) or clear
+            return clear + self._answer_for(facts, message.get("text"), dispatcher, tracker)
         unknown = unknown_topic(message.get("text"))
         if unknown and not (topic or "").startswith("ukjent/") and \
                 not mentions_existing_solution(message.get("text")):
             # "Hvem eier resultatene?" is not answered by who is behind the call
             contact = clock.call().kontakt
-            dispatcher.utter_message(text=unknown_answer(unknown, contact.navn, contact.url))
-            return clear
+            buttons, rate = rated(tracker, f"{self.name()}:{unknown}")
+            dispatcher.utter_message(text=unknown_answer(unknown, contact.navn, contact.url),
+                                     buttons=buttons)
+            return clear + rate
         if instead:
             response, topic = f"utter_faq/{instead}", f"faq/{instead}"
         if mentions_existing_solution(message.get("text")):
             # "Vi vil kjøpe et system som finnes. Passer det?": what the call says of that
             response, topic = EXISTING_SOLUTION_RESPONSE, EXISTING_SOLUTION_RESPONSE[len("utter_"):]
         if response:
-            utter_answer(dispatcher, response, message.get("text"), topic)
+            buttons, rate = rated(tracker, response)
+            utter_answer(dispatcher, response, message.get("text"), topic, buttons)
+            return clear + rate
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over
             contact = clock.call().kontakt
             dispatcher.utter_message(
@@ -192,9 +198,8 @@ class ActionAnswerFaq(Action):
             )
         return clear
 
-    @staticmethod
-    def _answer_for(facts: ApplicantFacts, text: Optional[str],
-                    dispatcher) -> List[EventType]:
+    def _answer_for(self, facts: ApplicantFacts, text: Optional[str],
+                    dispatcher, tracker: Tracker) -> List[EventType]:
         family = facts.family
         name = named_body(text)
         if family in CASE_BY_CASE and name and facts.orgnr is None and verdict_questions(facts):
@@ -206,18 +211,20 @@ class ActionAnswerFaq(Action):
                     SlotSet(FAMILY_SLOT, family.value),
                     *(SlotSet(slot, value) for slot, value in stated_slots(text).items()),
                     FollowupAction(FORM)]
+        buttons, rate = rated(tracker, self.name())
         if family in CASE_BY_CASE and facts.orgnr is None and verdict_questions(facts):
             dispatcher.utter_message(
                 text=depends_answer(family, clock.call()),
-                buttons=[{"title": "Sjekk om dere kan søke", "payload": check_payload(family)}],
+                buttons=[{"title": "Sjekk om dere kan søke", "payload": check_payload(family)}]
+                + buttons,
             )
-            return []
+            return rate
         verdict = verdict_at(facts, clock.call(), clock.now())
-        dispatcher.utter_message(text=verdict.summary())
+        dispatcher.utter_message(text=verdict.summary(), buttons=buttons)
         if family in EXCLUDED or verdict.outcome == "not_eligible" or \
                 not project_questions(facts):
-            return []
+            return rate
         dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
-        return [SlotSet(FAMILY_SLOT, family.value), SlotSet(PROJECT_SLOT, None),
-                SlotSet(OFFERED_SLOT, True),
+        return rate + [SlotSet(FAMILY_SLOT, family.value), SlotSet(PROJECT_SLOT, None),
+                       SlotSet(OFFERED_SLOT, True),
                 *(SlotSet(slot, value) for slot, value in stated_slots(text).items())]

@@ -32,7 +32,8 @@ What it changes in Rasa 3.6's ``SlackInput`` (rasa/core/channels/slack.py):
   skipped, so the bot never answers itself.
 - **Buttons** are Block Kit: a section with the text and ``actions`` blocks whose buttons carry
   the Rasa payload as ``value`` and unique ``action_id``s (Rasa builds them without ids and falls
-  back to plain text over 5 buttons). A click (``block_actions``, form field ``payload``) goes
+  back to plain text over 5 buttons); 👍/👎 under an answer get an actions block of their own.
+  A click (``block_actions``, form field ``payload``) goes
   to Rasa as the button's payload from the clicking user in that channel, once per user and
   message; the clicked message's buttons are then replaced by "Du valgte: …" (``chat.update``),
   best effort.
@@ -81,6 +82,7 @@ SEEN_MAX = 10_000              # keys kept at most (oldest dropped first)
 SECTION_MAX = 3000             # characters in a section block's text
 BUTTON_TITLE_MAX = 75          # characters in a button's text
 BUTTONS_PER_BLOCK = 25         # elements in one actions block
+FEEDBACK_PAYLOAD = "/feedback"  # 👍/👎 under an answer (actions/feedback.py)
 # Message subtypes that are still a person writing; every other subtype is ignored.
 USER_SUBTYPES = {None, "file_share", "thread_broadcast", "me_message"}
 # Slack's link markup in incoming text: <https://x|label>, <https://x>, <mailto:a@b.no|a@b.no>
@@ -134,8 +136,12 @@ def button_blocks(text: str, buttons: List[Dict[str, Any]]) -> List[Dict[str, An
         }
         for index, button in enumerate(buttons)
     ]
-    for start in range(0, len(elements), BUTTONS_PER_BLOCK):
-        blocks.append({"type": "actions", "elements": elements[start:start + BUTTONS_PER_BLOCK]})
+    # 👍/👎 (payload "/feedback{...}") in an actions block of their own, after the answer's
+    answer = [e for e in elements if not e["value"].startswith(FEEDBACK_PAYLOAD)]
+    rating = [e for e in elements if e["value"].startswith(FEEDBACK_PAYLOAD)]
+    for group in (answer, rating):
+        for start in range(0, len(group), BUTTONS_PER_BLOCK):
+            blocks.append({"type": "actions", "elements": group[start:start + BUTTONS_PER_BLOCK]})
     return blocks
 
 

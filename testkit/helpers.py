@@ -24,15 +24,24 @@ def verdict_outcome(text: str) -> Optional[str]:
     return None
 
 
+def user_event(text: str, intent: str) -> Dict[str, Any]:
+    """A user turn as the action server sees it in ``tracker.events``."""
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    return {"event": "user", "text": text, "parse_data": parse}
+
+
 def tracker(text: str = "", intent: str = "greet", slots: Optional[Dict[str, Any]] = None,
-            parse: Optional[Dict[str, Any]] = None, active_loop: Optional[dict] = None) -> Tracker:
+            parse: Optional[Dict[str, Any]] = None, active_loop: Optional[dict] = None,
+            earlier: Optional[List[Dict[str, Any]]] = None,
+            sender_id: str = "test") -> Tracker:
+    """A tracker whose latest message is ``text``; ``earlier`` events come before it."""
     latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
     latest.update(parse or {})
     return Tracker(
-        sender_id="test",
+        sender_id=sender_id,
         slots=dict(slots or {}),
         latest_message=latest,
-        events=[{"event": "action", "name": "action_listen"},
+        events=[*(earlier or []), {"event": "action", "name": "action_listen"},
                 {"event": "user", "text": text, "parse_data": latest}],
         paused=False,
         followup_action=None,
@@ -62,3 +71,13 @@ def response_texts(domain: dict) -> Dict[str, List[str]]:
         name: [variant["text"] for variant in variants if "text" in variant]
         for name, variants in domain["responses"].items()
     }
+
+
+#: Slots the answering actions set so that 👍/👎 know which answer they rate (actions/feedback.py)
+FEEDBACK_SLOTS = ("last_answer_key", "last_question")
+
+
+def without_feedback(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The events without the feedback bookkeeping slots: what steers the dialogue."""
+    return [e for e in events
+            if not (e.get("event") == "slot" and e.get("name") in FEEDBACK_SLOTS)]

@@ -256,6 +256,24 @@ def test_a_whole_flow_with_the_keyboard_only(page, assistant):
     assert len(bot_texts(page)) == 1 and focused(page)["id"] == "ipw-input"
 
 
+def test_feedback_buttons_are_apart_from_the_replies_and_work_with_the_keyboard(page, assistant):
+    open_widget(page, assistant.web_url + "/")
+    ask(page, "Når er søknadsfristen?")
+    expect(page.get_by_role("group", name="Var svaret nyttig?")).to_be_visible()
+    expect(page.get_by_role("button", name="Ja, svaret var nyttig", exact=True)).to_be_visible()
+    expect(page.locator(".ipw-replies .ipw-rate")).to_have_count(0)  # not among the replies
+    # from the text field backwards to 👎, pressed with Enter: the optional comment is asked
+    tab_to(page, lambda f: "ipw-rate" in f["cls"] and f["text"] == "👎", key="Shift+Tab")
+    before = page.locator(".ipw-bot").count()
+    page.keyboard.press("Enter")
+    assert "Hva manglet i svaret?" in wait_for_answer(page, before)
+    assert focused(page)["id"] == "ipw-input"
+    expect(page.locator(".ipw-rate")).to_have_count(0)  # used: gone with the other replies
+    before = page.locator(".ipw-bot").count()
+    page.get_by_role("button", name="Nei takk", exact=True).click()
+    assert "Greit." in wait_for_answer(page, before)
+
+
 def test_the_conversation_survives_a_reload(page, assistant):
     open_widget(page, assistant.web_url + "/")
     ask(page, "kan vi søke?")

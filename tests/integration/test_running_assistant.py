@@ -120,19 +120,25 @@ def test_changing_the_call_file_changes_answers_without_retraining(assistant):
 
 def test_no_fact_is_stored_in_a_conversation(assistant):
     """The facts are filled in when an answer is given; the tracker store holds no slot for
-    them (the only slots set are the check's own)."""
+    them (the only slots set are the check's own, and which answer 👍/👎 would rate)."""
+    import json
     import sqlite3
+
+    from testkit.helpers import FEEDBACK_SLOTS
 
     sender = new_sender()
     assert "75 millioner kroner" in assistant.text(sender, "Hvor mye penger er det i potten?")
     assert "Kilde:" in assistant.text(sender, "Hva skal sendes inn?")
     tracker = requests.get(f"{assistant.rasa_url}/conversations/{sender}/tracker", timeout=10).json()
     assert [e["event"] for e in tracker["events"][:3]] == ["action", "session_started", "action"]
-    assert not [e for e in tracker["events"] if e["event"] == "slot"]
+    slots = [e for e in tracker["events"] if e["event"] == "slot"]
+    assert {e["name"] for e in slots} == set(FEEDBACK_SLOTS)
+    assert {e["value"] for e in slots} >= {"utter_faq/hva_sendes_inn", "Hva skal sendes inn?"}
     with sqlite3.connect(assistant.workdir / "tracker.db") as db:
         stored = db.execute("SELECT type_name, data FROM events WHERE sender_id = ?",
                             (sender,)).fetchall()
-    assert stored and not [name for name, _ in stored if name == "slot"]
+    assert stored and not [name for name, data in stored
+                           if name == "slot" and json.loads(data)["name"] not in FEEDBACK_SLOTS]
     # a fact is stored only where it was said: in the answers
     facts = ["75 millioner kroner", "smartcarecluster.no"]
     said = [name for name, data in stored if any(fact in data for fact in facts)]

@@ -483,7 +483,10 @@ def test_buttons_are_block_kit_and_a_click_comes_back_as_the_payload(slack_assis
                                                  if c.body.get("blocks")])
     blocks = with_buttons.body["blocks"]
     assert blocks[0]["type"] == "section"
-    [actions] = [b for b in blocks if b["type"] == "actions"]
+    # the answer's buttons, then 👍/👎 in an actions block of their own
+    actions, rating = [b for b in blocks if b["type"] == "actions"]
+    assert [e["value"] for e in rating["elements"]] == ['/feedback{"rating":"up"}',
+                                                        '/feedback{"rating":"down"}']
     values = [e["value"] for e in actions["elements"]]
     assert all(e["type"] == "button" for e in actions["elements"])
     assert "/check_eligibility" in values

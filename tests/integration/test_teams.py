@@ -75,7 +75,9 @@ def test_a_question_is_answered_in_norwegian_with_a_card(teams):
     assert reply.activity["recipient"]["id"] == activity["from"]["id"]
     content = card(reply)
     assert "kommune" in content["text"].lower() and "søke" in content["text"]
-    (button,) = content["buttons"]
+    button, *rating = content["buttons"]  # then 👍/👎
+    assert [b["value"] for b in rating] == [{"payload": '/feedback{"rating":"up"}'},
+                                            {"payload": '/feedback{"rating":"down"}'}]
     assert button == {"type": "messageBack", "title": "Sjekk om dere kan søke",
                       "text": "/check_eligibility", "displayText": "Sjekk om dere kan søke",
                       "value": {"payload": "/check_eligibility"}}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from actions.faq import ActionAnswerFaq, selected_response
-from testkit.helpers import run, tracker
+from testkit.helpers import run, tracker, without_feedback
 from veileder.asker import own_family
 from veileder.eligibility import OPENINGS, OrgFamily
 
@@ -68,7 +68,7 @@ def pinned_clock(monkeypatch):
 def test_a_writer_who_is_excluded_gets_the_verdict(domain, text, key):
     messages, events = run(ActionAnswerFaq(), faq_tracker(text, key), domain)
     assert len(messages) == 1  # no project check for an applicant who may not apply
-    assert events == []
+    assert without_feedback(events) == []
     answer = messages[0]["text"]
     assert answer.startswith(OPENINGS["not_eligible"])
     assert "leverandør eller partner" in answer
@@ -356,7 +356,7 @@ def test_a_kind_of_body_gets_what_it_depends_on(domain):
     messages, events = run(ActionAnswerFaq(), faq_tracker("Kan et helseforetak søke?",
                                                           "faq/hvem_kan_soke"), domain)
     assert messages[0]["text"].startswith("Det kommer an på.")
-    assert messages[0]["buttons"] and events == []
+    assert messages[0]["buttons"] and without_feedback(events) == []
 
 
 @pytest.mark.parametrize("text,key,answer", [

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import eligibility as form
 from actions.faq import ActionAnswerFaq
-from testkit.helpers import run, tracker
+from testkit.helpers import run, tracker, without_feedback
 from veileder.call import load_call
 from veileder.deadline import passed_clause
 from veileder.eligibility import OPENINGS, PROJECT_OFFER, SOFT_FIELDS
@@ -48,7 +48,7 @@ def validate_family(text, values):
 
 def summary(values):
     messages, events = run(form.ActionEligibilitySummary(), tracker(slots=values), {})
-    return messages, {e["name"]: e["value"] for e in events}
+    return messages, {e["name"]: e["value"] for e in without_feedback(events)}
 
 
 def answer_all(values, answer="ja"):
@@ -159,7 +159,7 @@ def faq(text, key="faq/hvem_kan_soke", **values):
     parse = {"response_selector": {"default": {"response": {"intent_response_key": key}}}}
     messages, events = run(ActionAnswerFaq(), tracker(text, "faq", slots=values, parse=parse),
                            {})
-    return messages, {e["name"]: e["value"] for e in events}
+    return messages, {e["name"]: e["value"] for e in without_feedback(events)}
 
 
 @pytest.mark.parametrize("text,family", [
@@ -200,8 +200,10 @@ def test_a_question_about_a_case_by_case_body_says_what_it_depends_on(text, word
     assert answer.startswith("Det kommer an på.") and word in answer.lower()
     assert "allmennhetens interesse" in answer and "egen juridisk person" in answer
     assert "Kilde: http" in answer
-    (button,) = messages[0]["buttons"]
+    button, *rating = messages[0]["buttons"]  # then 👍/👎 (actions/feedback.py)
     assert button["title"] == "Sjekk om dere kan søke"
+    assert [b["payload"] for b in rating] == ['/feedback{"rating":"up"}',
+                                             '/feedback{"rating":"down"}']
     from veileder.asker import self_check_request
     assert self_check_request(button["payload"]) is not None  # the button starts the check
     assert events == {}

@@ -42,6 +42,9 @@
       retryNow: "Prøv igjen nå",
       unsent: "Ikke sendt ennå",
       replies: "Svaralternativer",
+      rate: "Var svaret nyttig?",
+      rateUp: "Ja, svaret var nyttig",
+      rateDown: "Nei, svaret var ikke nyttig",
       newTab: " (åpnes i ny fane)",
       image: "Bilde",
       privacy: "Personvern"
@@ -63,6 +66,9 @@
       retryNow: "Try again now",
       unsent: "Not sent yet",
       replies: "Reply options",
+      rate: "Was the answer helpful?",
+      rateUp: "Yes, the answer was helpful",
+      rateDown: "No, the answer was not helpful",
       newTab: " (opens in a new tab)",
       image: "Image",
       privacy: "Privacy"
@@ -217,18 +223,37 @@
     appendText(body, item.text || "");
     node.appendChild(body);
     if (item.pending) node.appendChild(el("span", { className: "ipw-pending", text: L.unsent }));
-    if (item.buttons && item.buttons.length) {
+    var replies = (item.buttons || []).filter(function (b) { return !isRating(b); });
+    var ratings = (item.buttons || []).filter(isRating);
+    if (replies.length) {
       var group = el("div", { className: "ipw-replies", role: "group", "aria-label": L.replies });
-      item.buttons.forEach(function (b) {
+      replies.forEach(function (b) {
         var btn = el("button", { type: "button", className: "ipw-reply", text: b.title });
         btn.addEventListener("click", function () { send(b.payload, b.title); input.focus(); });
         group.appendChild(btn);
       });
       node.appendChild(group);
     }
+    // 👍/👎 under an answer: small, after the answer's own buttons, with spoken names
+    if (ratings.length) {
+      var rate = el("div", { className: "ipw-feedback", role: "group", "aria-label": L.rate });
+      ratings.forEach(function (b) {
+        var up = /"up"/.test(b.payload);
+        var btn = el("button", {
+          type: "button", className: "ipw-rate", text: b.title,
+          "aria-label": up ? L.rateUp : L.rateDown
+        });
+        btn.addEventListener("click", function () { send(b.payload, b.title); input.focus(); });
+        rate.appendChild(btn);
+      });
+      node.appendChild(rate);
+    }
     item.node = node;
     return node;
   }
+
+  // Feedback buttons ("/feedback{...}") are shown apart from the answer's reply buttons.
+  function isRating(b) { return /^\/feedback\b/.test(b.payload); }
 
   function scrollToEnd() { log.scrollTop = log.scrollHeight; }
 
@@ -254,8 +279,10 @@
     state.items.forEach(function (item) {
       if (!item.buttons || !item.buttons.length) return;
       item.buttons = [];
-      var group = item.node && item.node.querySelector(".ipw-replies");
-      if (group) group.remove();
+      [".ipw-replies", ".ipw-feedback"].forEach(function (selector) {
+        var group = item.node && item.node.querySelector(selector);
+        if (group) group.remove();
+      });
     });
   }
 
