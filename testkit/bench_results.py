@@ -134,7 +134,9 @@ def report(results: Dict[str, Any]) -> str:
                      f"ratio {two['throughput_ratio']}; p95 {one['latency_ms']['p95']} -> "
                      f"{two['latency_ms']['p95']} ms")
     profile = results.get("profile")
-    if profile:
+    if profile and "error" in profile:
+        lines.append(f"profiling failed: {profile['error']}")
+    elif profile:
         lines.append(f"profiled turns ({profile['turns']}, {profile['per_turn_ms']} ms each): "
                      "where the time goes")
         for part in profile["slowest"]:
