@@ -9,13 +9,17 @@ cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 bin=.venv/bin
 
+# what was set by hand, before the validated settings fill in their defaults
+set_public=${ASSISTANT_PUBLIC_RASA_URL:-}; set_cors=${ASSISTANT_CORS_ORIGINS:-}
 settings=$($bin/python -m components.settings --shell) || exit 1
 eval "$settings"
-export SANIC_HOST=$ASSISTANT_HOST
-proxy_url="http://$ASSISTANT_HOST:$ASSISTANT_PROXY_PORT"
-# Browsers reach Rasa through the proxy, on the page's own origin.
-export ASSISTANT_PUBLIC_RASA_URL=${ASSISTANT_PUBLIC_RASA_URL:-$proxy_url}
-export ASSISTANT_CORS_ORIGINS=${ASSISTANT_CORS_ORIGINS:-$proxy_url}
+export SANIC_HOST=127.0.0.1
+host=$ASSISTANT_HOST; [ "$host" = 0.0.0.0 ] && host=localhost
+proxy_url="http://$host:$ASSISTANT_PROXY_PORT"
+# Browsers reach Rasa through the proxy, on the page's own origin. The web service's own calls
+# (/readyz, /api/chat) go to ASSISTANT_RASA_URL, by default the first replica.
+export ASSISTANT_PUBLIC_RASA_URL=${set_public:-$proxy_url}
+export ASSISTANT_CORS_ORIGINS=${set_cors:-$proxy_url,$ASSISTANT_CORS_ORIGINS}
 
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 if [ ! -x "$nginx" ]; then
