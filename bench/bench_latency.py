@@ -267,13 +267,16 @@ def slowest_parts(root, total: float, top: int = 5) -> List[Dict[str, Any]]:
     """The heaviest path through the profile: follow the child with the most time while it holds
     most of its parent's; report where the time splits, and the frames below it."""
     frame = root
-    while frame.children:
-        child = max(frame.children, key=lambda f: f.time)
+    while True:
+        real = [f for f in frame.children if not f.is_synthetic]  # not [self], [await], ...
+        if not real:
+            break
+        child = max(real, key=lambda f: f.time)
         if child.time < 0.6 * frame.time:
             break
         frame = child
     parts = [frame] + sorted(frame.children, key=lambda f: f.time, reverse=True)[:top - 1]
-    return [{"function": f.function, "where": f.code_position_short or "",
+    return [{"function": f.function, "where": f.code_position_short() or "",
              "share": round(f.time / total, 3) if total else None} for f in parts]
 
 
@@ -286,10 +289,12 @@ def profile_and_nlu(workdir: Path, endpoints_file: Path) -> Tuple[Dict, Dict]:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
 
     from testkit import nlu_eval
 
     configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)  # Rasa's structured debug lines of every parse
 
     async def run() -> Tuple[Dict, Dict]:
         agent = await load_agent(model_path=str(ROOT / "models" / "assistant.tar.gz"),
@@ -359,8 +364,8 @@ def main() -> int:
         results["machine"]["loadavg_start"] = loadavg_start
         profile_text = (workdir / "profile.txt").read_text() \
             if (workdir / "profile.txt").exists() else ""
-    write_results(results)
     print(report(results))
+    write_results(results)
     if profile_text:
         print("\npyinstrument, the profiled turns (first 40 lines):")
         print("\n".join(profile_text.splitlines()[:40]))

@@ -72,7 +72,7 @@ def write_results(results: Dict[str, Any], path: Path = RESULTS) -> Dict[str, An
     except (OSError, ValueError):
         old = {}
     merged = deep_merge(old, results)
-    path.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
+    path.write_text(json.dumps(merged, indent=2, ensure_ascii=False, default=str) + "\n")
     return merged
 
 
