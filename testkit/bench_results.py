@@ -137,9 +137,13 @@ def report(results: Dict[str, Any]) -> str:
     if profile and "error" in profile:
         lines.append(f"profiling failed: {profile['error']}")
     elif profile:
-        lines.append(f"profiled turns ({profile['turns']}, {profile['per_turn_ms']} ms each): "
-                     "where the time goes")
-        for part in profile["slowest"]:
+        lines.append(f"profiled turns ({profile['turns']} in one conversation, after a warm-up): "
+                     f"{profile['per_turn_ms']} ms each (the same turns cold, first in the "
+                     f"process: {profile.get('first_turns_ms')} ms each); where the time goes:")
+        for part in profile.get("stages", []):
+            lines.append(f"  {part['share']:6.1%}  {part['ms']:8.1f} ms  {part['stage']}")
+        lines.append("  functions with the most own time:")
+        for part in profile.get("hottest", []):
             lines.append(f"  {part['share']:6.1%}  {part['function']}  {part['where']}")
     load = results["machine"]
     lines.append(f"machine: {load['cpus']} CPUs, load average at start {load.get('loadavg_start')}"

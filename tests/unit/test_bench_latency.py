@@ -29,7 +29,9 @@ def fake_run(latency_s: float, rss: float, train=None) -> dict:
 
 def fake_results(scale: dict) -> dict:
     assistant = dict(fake_run(0.2, 900.0), nlu={"accuracy": 0.97, "macro_f1": 0.95, "n": 10},
-                     profile={"turns": 1, "seconds": 0.2, "per_turn_ms": 200.0, "slowest": []},
+                     profile={"turns": 1, "seconds": 0.2, "per_turn_ms": 200.0, "first_turns_ms": 900.0,
+                              "stages": [{"stage": "NLU pipeline", "ms": 100.0, "share": 0.5}],
+                              "hottest": []},
                      rss_mb_by_process={"rasa": 900.0})
     return bench.build_results(assistant, fake_run(0.05, 300.0, train=60.0), scale,
                                (None, "not measured"))
@@ -70,3 +72,11 @@ def test_results_have_the_keys_and_merge_into_existing_file(tmp_path, scale):
 ])
 def test_percentiles(latencies, expected):
     assert bench.percentiles(latencies) == expected
+
+
+def test_report_shows_where_a_turn_spends_its_time(tmp_path):
+    results = fake_results(SCALES["measured"])
+    results["machine"]["loadavg_start"] = [0.0, 0.0, 0.0]
+    text = bench.report(results)
+    assert "50.0%     100.0 ms  NLU pipeline" in text
+    assert "ratio 1.5" in text
