@@ -16,16 +16,18 @@ MODEL     := models/assistant.tar.gz
 TRAIN_INPUTS := $(CONFIG) domain.yml $(shell find data -name '*.yml') \
                 components/input_guard.py components/nb_pipeline.py $(SPACY_DIR)/meta.json
 
-.PHONY: help install train run test bench purge lock clean
+.PHONY: help install train run run-prod test bench purge lock clean
 
 help:
 	@echo "make run    install, train if needed, start action server :5055, Rasa :5005, web :8000"
+	@echo "make run-prod  the same behind nginx with ASSISTANT_RASA_REPLICAS Rasa replicas (PostgreSQL, Redis)"
 	@echo "make test   install, train if needed, run the whole suite"
 	@echo "make bench  NLU quality, dates, eligibility dialogues and end-to-end answers on held-out data,"
-	@echo "            answer latency with the call's facts, stored bytes per conversation"
+	@echo "            answer latency with the call's facts, stored bytes per conversation,"
+	@echo "            latency/throughput/memory against a bare rasa init (bench/results.json)"
 	@echo "make purge  delete conversations, tickets and feedback older than the retention settings"
 
-install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser
+install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser build/.stamp-proxy
 
 # Chromium for the browser tests, the widget's npm packages (socket.io-client, axe-core) and
 # web/static/vendor/socket.io.min.js; reruns only when the npm manifest or the script changes.
@@ -40,6 +42,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock scripts/find-python.sh
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
 	@touch $@
 
+# nginx for `make run-prod` (Debian's nginx-light, only when missing).
+build/.stamp-proxy: scripts/install-proxy.sh
+	@scripts/install-proxy.sh
+	@mkdir -p build && touch $@
+
 # The offline Norwegian spaCy pipeline (blank nb + Norsk Ordbank and nynorsk lemmas).
 $(SPACY_DIR)/meta.json: $(VENV)/.installed components/nb_pipeline.py
 	$(PY) -m components.nb_pipeline $(SPACY_DIR)
@@ -53,6 +60,11 @@ $(MODEL): $(TRAIN_INPUTS)
 run: train
 	@scripts/run.sh
 
+# Production topology on one host: ASSISTANT_RASA_REPLICAS Rasa replicas, actions, web, nginx
+# (README "Scale-out"); needs ASSISTANT_DATABASE_URL (PostgreSQL) and ASSISTANT_REDIS_URL.
+run-prod: train
+	@scripts/run-prod.sh
+
 test: train
 	@scripts/test.sh
 
@@ -64,6 +76,7 @@ bench: train
 	-$(PY) bench/bench_nlg.py
 	-$(PY) bench/bench_stored.py
 	-$(PY) bench/bench_staff.py
+	-$(PY) bench/bench_latency.py
 
 # Retention (README "Personvern og lagring"): needs only the venv and the database of
 # ASSISTANT_DATABASE_URL; the web service also runs it once a day.

@@ -118,6 +118,15 @@ class Settings(BaseSettings):
     rasa_port: Port = Field(5005, env="RASA_PORT", description="Rasa's port in `make run`")
     web_port: Port = Field(
         8000, env="WEB_PORT", description="the web service's port in `make run`")
+    assistant_rasa_replicas: conint(ge=1, le=16) = Field(
+        2, env="ASSISTANT_RASA_REPLICAS",
+        description="Rasa replicas `make run-prod` starts, on `RASA_PORT`, `RASA_PORT`+1, ...; "
+                    "more than one needs `ASSISTANT_REDIS_URL` and a PostgreSQL "
+                    "`ASSISTANT_DATABASE_URL`")
+    assistant_proxy_port: Port = Field(
+        8080, env="ASSISTANT_PROXY_PORT",
+        description="the port nginx listens on in `make run-prod`: the web service, and Rasa's "
+                    "REST and socket.io channels")
     assistant_rasa_url: Optional[AnyHttpUrl] = Field(
         None, env="ASSISTANT_RASA_URL", unset="`http://127.0.0.1:` and `RASA_PORT`",
         description="where the web service finds Rasa")

@@ -6,7 +6,7 @@ Rasa builds these stores at start-up, so an invalid setting stops Rasa there, na
   (``sqlite:///build/rasa-tracker.db``), so ``make run`` needs no database server. Production:
   ``postgresql://user:password@host:5432/rasa``.
 - ``ASSISTANT_REDIS_URL``: Redis for the lock store when several Rasa replicas share
-  conversations. Unset: locks are kept in memory (one host). The Teams and Slack channels keep
+  conversations (:class:`SerialRedisLockStore`). Unset: locks are kept in memory (one host). The Teams and Slack channels keep
   the events they answered there too (``components/dedup.py``).
 
 Personal data (e-mail addresses, phone numbers, national identity and account numbers) is masked
@@ -17,11 +17,14 @@ eligibility form's free-text answers). :func:`mask_events` does it to the events
 """
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Optional, Text
+from typing import Any, Iterable, Iterator, Optional, Text
 from urllib.parse import urlsplit, unquote
 
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import (LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore,
+                                  RedisLockStore)
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SlotSet, UserUttered
@@ -106,13 +109,66 @@ class EnvLockStore(LockStore):
         return lock_store_from_settings(get_settings())
 
 
+class SerialRedisLockStore(RedisLockStore):
+    """Rasa's RedisLockStore, with its read-modify-write steps made atomic across replicas.
+
+    Rasa 3.6 issues a ticket by reading the conversation's lock from Redis, adding the ticket and
+    writing the lock back (likewise when a ticket is finished or expired ones are removed). Two
+    replicas doing that at the same moment for a new conversation both create a lock with ticket
+    0, both think it is theirs, and handle two messages of one conversation at once: one of the
+    user messages is then lost from the tracker (RasaHQ/rasa#9213; tests/integration/
+    test_scale_out.py). Here each such step runs under a short per-conversation Redis mutex
+    (redis-py's ``Lock``: SET NX with a token, released by a script), so tickets are handed out
+    one after the other and messages are handled in order. The waiting itself is Rasa's.
+    """
+
+    MUTEX_TIMEOUT = 10  # seconds a crashed replica can keep the mutex
+    MUTEX_WAIT = 10  # seconds to wait for it before giving up (Rasa's LockError)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._local = threading.local()  # cleanup() calls finish_serving(): one mutex
+
+    @contextmanager
+    def _mutex(self, conversation_id: Text) -> Iterator[None]:
+        if getattr(self._local, "held", False):
+            yield
+            return
+        mutex = self.red.lock(f"{self.key_prefix}mutex:{conversation_id}",
+                              timeout=self.MUTEX_TIMEOUT, blocking_timeout=self.MUTEX_WAIT)
+        if not mutex.acquire():
+            raise LockError(f"Could not lock conversation '{conversation_id}' in Redis.")
+        self._local.held = True
+        try:
+            yield
+        finally:
+            self._local.held = False
+            mutex.release()
+
+    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        with self._mutex(conversation_id):
+            return super().issue_ticket(conversation_id, lock_lifetime)
+
+    def update_lock(self, conversation_id: Text) -> None:
+        with self._mutex(conversation_id):
+            super().update_lock(conversation_id)
+
+    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
+        with self._mutex(conversation_id):
+            super().finish_serving(conversation_id, ticket_number)
+
+    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+        with self._mutex(conversation_id):
+            super().cleanup(conversation_id, ticket_number)
+
+
 def lock_store_from_settings(settings: Settings) -> LockStore:
     url = settings.redis_url
     if not url:
         return InMemoryLockStore()
     parts = urlsplit(url)
     db = int(parts.path.lstrip("/") or 1)
-    return RedisLockStore(
+    return SerialRedisLockStore(
         host=parts.hostname or "localhost",
         port=parts.port or 6379,
         db=db,

@@ -139,6 +139,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         assistant.web_url = f"http://127.0.0.1:{web_port}"
         assistant.workdir = workdir
         assistant.start, assistant.stop = start, stop
+        assistant.procs = procs  # name -> process, e.g. for its memory (bench_latency.py)
         yield assistant
     finally:
         for proc in procs.values():
