@@ -13,7 +13,9 @@ The sets were written apart from the training data, the NLU held-out set and the
 ``answers_fresh.yml`` (150 messages, general topics) and ``answers_issue10.yml`` (256 messages
 in the categories of "answer what was asked": verdict first, organisation-specific, yes/no,
 questions that mention applying but ask something else, what the announcement does not say,
-English, existing solutions). Never train on them. The benchmark runs on the real clock (``ASSISTANT_NOW`` is ignored): the call is from
+English, existing solutions). ``answers_session4.yml`` (120 messages) was written blind at the
+end of the work on issue 10, after the two others had been used to find failures: it is the
+honest figure for questions nobody tuned for. Never train on them. The benchmark runs on the real clock (``ASSISTANT_NOW`` is ignored): the call is from
 2020, so deadline answers must say the deadline has passed.
 """
 from __future__ import annotations
@@ -36,7 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from testkit.servers import running_assistant  # noqa: E402
 
-SETS = [ROOT / "bench" / "data" / name for name in ("answers_fresh.yml", "answers_issue10.yml")]
+SETS = [ROOT / "bench" / "data" / name
+        for name in ("answers_fresh.yml", "answers_issue10.yml", "answers_session4.yml")]
 REPLY_SHOWN = 300
 
 
