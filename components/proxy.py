@@ -69,11 +69,11 @@ events {{ worker_connections 1024; }}
 
 http {{
     access_log {d}/access.log;
-    client_body_temp_path {d}/tmp/body;
-    proxy_temp_path {d}/tmp/proxy;
-    fastcgi_temp_path {d}/tmp/fastcgi;
-    uwsgi_temp_path {d}/tmp/uwsgi;
-    scgi_temp_path {d}/tmp/scgi;
+    client_body_temp_path {d}/temp/body;
+    proxy_temp_path {d}/temp/proxy;
+    fastcgi_temp_path {d}/temp/fastcgi;
+    uwsgi_temp_path {d}/temp/uwsgi;
+    scgi_temp_path {d}/temp/scgi;
     client_max_body_size 1m;
 
     map $http_upgrade $connection_upgrade {{
@@ -120,7 +120,7 @@ http {{
 def write(directory: Path, settings: Settings) -> Path:
     check(settings)
     for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (directory / "tmp" / name).mkdir(parents=True, exist_ok=True)
+        (directory / "temp" / name).mkdir(parents=True, exist_ok=True)
     path = directory / "nginx.conf"
     path.write_text(render(settings, directory), encoding="utf-8")
     return path
