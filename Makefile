@@ -71,6 +71,7 @@ test: train
 bench: train
 	-$(PY) bench/bench_nlu.py
 	-$(PY) bench/bench_dates.py
+	-$(PY) bench/bench_language.py
 	-$(PY) bench/bench_dialogues.py
 	-$(PY) bench/bench_answers.py
 	-$(PY) bench/bench_nlg.py
