@@ -50,8 +50,9 @@ Why marker tables and not simplemma (bench/bench_language.py; share right per ex
     it skips words under three letters (eg, me, ho, ei), it does not know spellings without
     æøå ("sokje") and it has no notion of "too little to tell" ("mvh Kari" -> nb). Combined
     with the tables at half weight it ties with the tables alone, for about 100-270 µs per
-    message instead of 5 µs, and its dictionaries take 1.1-2.2 s and about 100 MB to load. So
-    detect uses the tables alone: about 5 µs per message, 5 ms to build the tables once.
+    message instead of 5-10 µs, and its dictionaries take 1.1-2.2 s and about 100 MB to load.
+    So detect uses the tables alone: 5-10 µs per message (2 shared cores), 5 ms to build the
+    tables once.
 """
 from __future__ import annotations
 
