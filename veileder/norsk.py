@@ -67,6 +67,21 @@ def join_words(words: Iterable[str], last: str = "og") -> str:
     return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
+# --- Amounts ----------------------------------------------------------------------------------
+def amount_text(kroner: int, lang: str = "nb") -> str:
+    """"75 millioner kroner" (nynorsk "75 millionar kroner", English "NOK 75 million"); other
+    amounts with digit grouping."""
+    millions, rest = divmod(kroner, 1_000_000)
+    if not rest:
+        if lang == "en":
+            return f"NOK {millions} million"
+        plural = "millionar" if lang == "nn" else "millioner"
+        return f"{millions} {'million' if millions == 1 else plural} kroner"
+    if lang == "en":
+        return f"NOK {kroner:,}"
+    return f"{kroner:,} kroner".replace(",", "\u00a0")
+
+
 # --- Dates and times ----------------------------------------------------------------------------
 def zone_label(tz: str) -> str:
     """How answers name a zone: "norsk tid" for Europe/Oslo."""

@@ -1,0 +1,198 @@
+"""The language of a conversation and texts in three standards: the mechanism (veileder/i18n.py,
+the call file's nn/en sections, the response generator and the NLU component)."""
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timezone
+
+import pytest
+import yaml
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.lang import language_of
+from components.language import LanguageDetector
+from components.nlg import CallFactsNLG
+from testkit import ROOT
+from testkit.helpers import tracker
+from veileder.call import CallFileError, DEFAULT_CALL_FILE, parse_call
+from veileder.i18n import Tekst, choose, normalise, pick, preset_language
+from veileder.norsk import amount_text
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+
+
+# --- Tekst ----------------------------------------------------------------------------------
+def test_a_tekst_gives_the_variant_asked_for_and_bokmal_for_anything_else():
+    text = Tekst(nb="Hva heter {name}?", nn="Kva heiter {name}?", en="What is {name} called?")
+    assert text("nn") == "Kva heiter {name}?"
+    assert text.format("en", name="X") == "What is X called?"
+    assert text(None) == text("de") == text("nb") == "Hva heter {name}?"
+    assert text("nn-NO") == "Kva heiter {name}?"
+
+
+@pytest.mark.parametrize("variants", [
+    dict(nb="a", nn="", en="c"),
+    dict(nb="a {x}", nn="b {x}", en="c"),
+    dict(nb="a {x}", nn="b {y}", en="c {x}"),
+])
+def test_a_tekst_without_all_three_variants_or_with_other_placeholders_is_refused(variants):
+    with pytest.raises(ValueError):
+        Tekst(**variants)
+
+
+def test_pick_chooses_one_of_three_values():
+    assert pick("en", nb=1, nn=2, en=3) == 3 and pick("xx", nb=1, nn=2, en=3) == 1
+
+
+# --- the rule of the conversation's language ------------------------------------------------
+@pytest.mark.parametrize("slot, metadata, expected", [
+    (None, None, "nb"),
+    ("nn", None, "nn"),
+    (None, {"lang": "en"}, "en"),
+    (None, {"lang": "nn-NO"}, "nn"),
+    ("nb", {"lang": "nn"}, "nb"),            # the user's own writing wins over the preset
+    (None, {"teams": {"locale": "nn-NO"}}, "nn"),
+    (None, {"teams": {"locale": "en-US"}}, "en"),
+    (None, {"teams": {"locale": "de-DE"}}, "nb"),
+    (None, {"lang": 7}, "nb"),
+    (None, "nn", "nb"),
+    ("xx", None, "nb"),
+])
+def test_the_language_is_the_slot_then_the_channel_preset_then_bokmal(slot, metadata, expected):
+    assert choose(slot, metadata) == expected
+
+
+def test_normalise_and_presets():
+    assert normalise("en-GB") == "en" and normalise(None) == "nb"
+    assert preset_language({"lang": "no"}) == "nb" and preset_language({}) is None
+
+
+def test_actions_read_the_language_from_the_slot_or_the_metadata():
+    assert language_of(tracker("hei", slots={"language": "nn"})) == "nn"
+    assert language_of(tracker("hei", parse={"metadata": {"lang": "en"}})) == "en"
+    assert language_of(tracker("hei")) == "nb"
+
+
+# --- amounts ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("kroner, lang, expected", [
+    (75_000_000, "nb", "75 millioner kroner"),
+    (75_000_000, "nn", "75 millionar kroner"),
+    (75_000_000, "en", "NOK 75 million"),
+    (1_000_000, "nn", "1 million kroner"),
+    (1_500_000, "nb", "1\u00a0500\u00a0000 kroner"),
+    (1_500_000, "en", "NOK 1,500,000"),
+])
+def test_amounts_in_each_standard(kroner, lang, expected):
+    assert amount_text(kroner, lang) == expected
+
+
+# --- the call file's nn/en sections ----------------------------------------------------------
+def base_data():
+    return yaml.safe_load(DEFAULT_CALL_FILE.read_text(encoding="utf-8"))
+
+
+def test_a_translation_replaces_texts_and_keeps_the_facts():
+    data = base_data()
+    data["nn"] = {"formal": {"kort": "Kort på nynorsk."},
+                  "kriterier": [{"id": "samarbeid", "navn": "Prosjekt som inneber samarbeid"}]}
+    call = parse_call(data)
+    nn = call.in_language("nn")
+    assert nn.formal.kort == "Kort på nynorsk." and nn.formal.mal == call.formal.mal
+    assert nn.criterion("samarbeid").navn == "Prosjekt som inneber samarbeid"
+    assert nn.criterion("samarbeid").punkter == call.criterion("samarbeid").punkter
+    assert nn.frist.at == call.frist.at and nn.belop == call.belop
+    assert call.in_language("en") is call and call.in_language("nb") is call
+
+
+@pytest.mark.parametrize("section, message", [
+    ({"formal": {"kortt": "x"}}, "nn.formal.kortt"),
+    ({"frist": {"tidspunkt": "2021-01-01T00:00:00"}}, "nn.frist.tidspunkt"),
+    ({"belop": {"kroner": 1}}, "nn.belop.kroner"),
+    ({"kriterier": [{"id": "ukjent", "navn": "x"}]}, "ukjent id"),
+    ({"formal": "tekst"}, "nn.formal"),
+    ({"formal": {"kort": ""}}, "nn.formal.kort"),
+])
+def test_a_translation_can_only_change_wording(section, message):
+    data = base_data()
+    data["nn"] = section
+    with pytest.raises(CallFileError, match=message.replace(".", r"\.")):
+        parse_call(data)
+
+
+# --- the response generator ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def rasa_domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+def conversation(domain, *, slot=None, metadata=None):
+    events = [ActionExecuted("action_session_start"), SessionStarted(),
+              ActionExecuted("action_listen"),
+              UserUttered("kan du svare på nynorsk?", {"name": "switch_language", "confidence": 1.0},
+                          metadata=metadata)]
+    if slot:
+        events.append(SlotSet("language", slot))
+    return DialogueStateTracker.from_events("test", events, slots=domain.slots)
+
+
+@pytest.mark.parametrize("slot, metadata, expected", [
+    ("nn", None, "Då svarar eg på nynorsk."),
+    ("en", None, "Sure, I will answer in English."),
+    (None, None, "Greit, jeg svarer på bokmål."),
+    (None, {"lang": "nn"}, "Då svarar eg på nynorsk."),
+    ("nb", {"lang": "en"}, "Greit, jeg svarer på bokmål."),
+])
+def test_the_generator_picks_the_variation_of_the_conversations_language(
+        rasa_domain, slot, metadata, expected):
+    nlg = CallFactsNLG(domain=rasa_domain, now=lambda: NOW)
+    track = conversation(rasa_domain, slot=slot, metadata=metadata)
+    reply = asyncio.run(nlg.generate("utter_language_switched", track, "rest"))
+    assert reply["text"] == expected
+
+
+def test_the_generator_fills_the_facts_in_the_conversations_language(rasa_domain):
+    nlg = CallFactsNLG(domain=rasa_domain, now=lambda: NOW)
+    assert nlg.facts(lang="en")["call_amount"] == "NOK 75 million"
+    assert nlg.facts(lang="nn")["call_amount"] == "75 millionar kroner"
+    assert nlg.facts()["call_amount"] == "75 millioner kroner"
+
+
+# --- the NLU component -----------------------------------------------------------------------
+def run_detector(text: str) -> Message:
+    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9},
+                            "intent_ranking": [{"name": "faq", "confidence": 0.9}]})
+    LanguageDetector().process([message])
+    return message
+
+
+def language_entity(message: Message):
+    values = [e["value"] for e in message.get("entities", []) if e["entity"] == "language"]
+    return values[0] if values else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kva er fristen for å søkje?", "nn"),
+    ("Hva er fristen for å søke?", "nb"),
+    ("What is the deadline for applying?", "en"),
+    ("ja", None),
+    ("16. april", None),
+])
+def test_the_detector_sets_the_language_entity_when_the_message_tells(text, expected):
+    message = run_detector(text)
+    assert language_entity(message) == expected
+    assert message.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kan du svare på nynorsk?", "nn"),
+    ("in English please", "en"),
+    ("svar på bokmål", "nb"),
+])
+def test_a_request_to_switch_becomes_the_switch_intent_with_that_language(text, expected):
+    message = run_detector(text)
+    assert language_entity(message) == expected
+    assert message.get("intent")["name"] == "switch_language"
+    assert message.get("intent_ranking")[0]["name"] == "switch_language"

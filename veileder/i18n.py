@@ -1,0 +1,100 @@
+"""Texts in the three written standards the assistant answers in: bokmål, nynorsk and English.
+
+The language of a conversation is the standard the user writes in (``veileder.language``): the
+``language`` slot holds it once a message told; until then a channel may preset it (the
+widget's ``data-lang``, the Teams activity's ``locale``, a setting for Slack), sent with each
+message as metadata; without either it is bokmål. :func:`choose` is that one rule, used by the
+response generator (``components/nlg.py``), the actions and the web service alike.
+
+Every text the assistant says is written once per standard, side by side, as a :class:`Tekst`:
+``Tekst(nb="Hva lurer du på?", nn="Kva lurer du på?", en="What would you like to know?")``.
+A Tekst cannot be made without all three, and its ``{placeholders}`` must be the same in all
+three, so a forgotten variant or a renamed placeholder fails when the module is imported, not
+when a nynorsk user reaches that answer. ``ALL`` keeps every Tekst made, for the spelling test.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from string import Formatter
+from typing import Any, Iterable, List, Mapping, Optional
+
+from veileder.language import DEFAULT, LANGUAGES, from_locale
+
+__all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "normalise", "choose", "preset_language",
+           "pick"]
+
+#: The metadata key a channel sets to preset the language ("nb", "nn", "en" or a locale).
+METADATA_KEY = "lang"
+
+
+def normalise(lang: Optional[str]) -> str:
+    """A supported language code: "nn-NO" -> "nn", unknown or empty -> bokmål."""
+    if lang in LANGUAGES:
+        return lang
+    return from_locale(lang) or DEFAULT
+
+
+def preset_language(metadata: Optional[Mapping[str, Any]]) -> Optional[str]:
+    """The language a channel preset in a message's metadata, or None.
+
+    The widget and Slack send ``{"lang": "nn"}``; Teams messages carry the activity's locale
+    (``{"teams": {"locale": "nn-NO"}}``, ``components/teams.py``)."""
+    if not isinstance(metadata, Mapping):
+        return None
+    value = metadata.get(METADATA_KEY)
+    if isinstance(value, str) and from_locale(value):
+        return from_locale(value)
+    teams = metadata.get("teams")
+    if isinstance(teams, Mapping) and isinstance(teams.get("locale"), str):
+        return from_locale(teams["locale"])
+    return None
+
+
+def choose(slot_value: Optional[str], metadata: Optional[Mapping[str, Any]] = None) -> str:
+    """The language to answer in: the conversation's own (the slot), else the channel's
+    preset, else bokmål."""
+    if slot_value in LANGUAGES:
+        return slot_value
+    return preset_language(metadata) or DEFAULT
+
+
+def _fields(text: str) -> List[str]:
+    return sorted({name for _, name, _, _ in Formatter().parse(text) if name})
+
+
+#: Every Tekst made, in the order the modules made them (the spelling and coverage tests).
+ALL: List["Tekst"] = []
+
+
+@dataclass(frozen=True)
+class Tekst:
+    """One text in bokmål, nynorsk and English; call it with a language to get that variant."""
+
+    nb: str
+    nn: str
+    en: str
+
+    def __post_init__(self) -> None:
+        variants = {lang: getattr(self, lang) for lang in LANGUAGES}
+        for lang, text in variants.items():
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"Tekst without a {lang} variant: {self.nb!r}")
+        fields = {lang: _fields(text) for lang, text in variants.items()}
+        if len({tuple(f) for f in fields.values()}) != 1:
+            raise ValueError(f"Tekst variants name different placeholders: {fields}")
+        ALL.append(self)
+
+    def __call__(self, lang: Optional[str] = None) -> str:
+        return getattr(self, normalise(lang))
+
+    def format(self, lang: Optional[str] = None, **values: Any) -> str:
+        """The variant in ``lang`` with its placeholders filled."""
+        return self(lang).format(**values)
+
+    def variants(self) -> Iterable[str]:
+        return (getattr(self, lang) for lang in LANGUAGES)
+
+
+def pick(lang: Optional[str], *, nb: Any, nn: Any, en: Any) -> Any:
+    """One of three values (word lists, tables) by language: for what is not a single text."""
+    return {"nb": nb, "nn": nn, "en": en}[normalise(lang)]
