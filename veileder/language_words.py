@@ -37,7 +37,7 @@ NYNORSK = _weights(
     helseføretak marknad marknaden marknadsdialog tidleg statleg vanleg naudsynt
     forsking forskingspartnar gonger gong morgon ønskjer ønskje dekkjer setje setja ringje
     følgje leggje liggje tenkje spørje krevst vert vart vorte vore jobbar skjønar
-    prosjekteigar kvalifiserte
+    prosjekteigar kvalifiserte gjekk seinare seinast seint sjå
     """,
     weak="""
     kor gjeld då helsing hjelpa kostnadar lenkja lenkje sendast
@@ -57,7 +57,7 @@ BOKMAL = _weights(
     regler innbyggere leverandører leverandørene prosjekter søknader partnerskapet prosjektleder
     leder lederen foretak helseforetak marked markedet markedsdialog tidlig statlig vanlig
     nødvendig forskning forskningspartner ganger morgen ønsker dekker sette spørre kreves ble
-    vært jobber skjønner prosjekteier kommer ligger
+    vært jobber skjønner prosjekteier kommer ligger gikk senere senest
     """,
     weak="""
     tar snakket dekket jobbet hjelpen lenken skissen tilgjengelig nettsiden tilbud spennende
