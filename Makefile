@@ -14,7 +14,7 @@ CONFIG    ?= config.yml
 SPACY_DIR := $(shell sed -n 's/^  model: \(build\/spacy\/.*\)$$/\1/p' config.yml)
 MODEL     := models/assistant.tar.gz
 TRAIN_INPUTS := $(CONFIG) domain.yml $(shell find data -name '*.yml') \
-                components/input_guard.py components/nb_pipeline.py $(SPACY_DIR)/meta.json
+                components/input_guard.py components/language.py components/nb_pipeline.py $(SPACY_DIR)/meta.json
 
 .PHONY: help install train run run-prod test bench purge lock clean
 

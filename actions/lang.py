@@ -6,8 +6,14 @@ from rasa_sdk import Tracker
 from veileder.i18n import choose
 
 LANGUAGE_SLOT = "language"
+#: As components/nlg.py: the latest user messages the language is read from.
+MAX_MESSAGES_READ = 200
 
 
 def language_of(tracker: Tracker) -> str:
-    """"nb", "nn" or "en": the ``language`` slot, else the channel's preset, else bokmål."""
-    return choose(tracker.get_slot(LANGUAGE_SLOT), (tracker.latest_message or {}).get("metadata"))
+    """"nb", "nn" or "en": read from the conversation's user messages, else the channel's
+    preset, else bokmål (the same rule as the response generator)."""
+    texts = [e.get("text") for e in tracker.events
+             if e.get("event") == "user" and e.get("text")]
+    return choose(tracker.get_slot(LANGUAGE_SLOT), (tracker.latest_message or {}).get("metadata"),
+                  texts[-MAX_MESSAGES_READ:])

@@ -1,13 +1,11 @@
-"""NLU component: the written standard of each message, as the entity ``language``.
+"""NLU component: a request to answer in another written standard becomes ``switch_language``.
 
-It runs last in the pipeline. When a message tells which standard it is written in (bokmål,
-nynorsk or English; ``veileder.language.detect``), it carries the entity ``language`` with that
-value, and the slot ``language`` (``domain.yml``, mapped from the entity) takes it. A message
-that does not tell ("ja", "16. april", an organisation number) carries no entity, so the slot
-keeps the conversation's language. An explicit request ("kan du svare på nynorsk?", "in English
-please"; ``veileder.language.requested_language``) sets the language it asks for and becomes the
-intent ``switch_language``, whatever the classifiers heard, so the rule for it confirms the
-switch in the new language. Nothing is trained: the rules are in :mod:`veileder.language`.
+It runs last in the pipeline. "kan du svare på nynorsk?", "svar på bokmål", "in English please"
+(``veileder.language.requested_language``) get the intent ``switch_language``, whatever the
+classifiers heard, so the rule for it confirms the switch in the new language. The language
+itself is not set here: it is read from the conversation's messages when an answer is given
+(``veileder.i18n.choose``), so a request holds for the rest of the conversation. Nothing is
+trained: the rules are in :mod:`veileder.language`, whose tables are built when the model loads.
 """
 from __future__ import annotations
 
@@ -17,30 +15,17 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (
-    ENTITIES,
-    ENTITY_ATTRIBUTE_CONFIDENCE,
-    ENTITY_ATTRIBUTE_END,
-    ENTITY_ATTRIBUTE_START,
-    ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE,
-    EXTRACTOR,
-    INTENT,
-    INTENT_NAME_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-    TEXT,
-)
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from veileder import language
 
-ENTITY = "language"
 SWITCH_INTENT = "switch_language"
 
 
 @DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
 class LanguageDetector(GraphComponent):
     @classmethod
@@ -51,9 +36,7 @@ class LanguageDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "LanguageDetector":
-        warm_up = getattr(language, "warm_up", None)
-        if warm_up is not None:
-            warm_up()  # the first user's message is not the one that loads the word lists
+        language.warm_up()  # the first user's message is not the one that builds the tables
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -61,25 +44,11 @@ class LanguageDetector(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
-            requested = language.requested_language(text)
-            found = requested or language.detect(text)
-            if found is None:
+            if language.requested_language(message.get(TEXT) or "") is None:
                 continue
-            entities = [e for e in message.get(ENTITIES, []) if e.get(ENTITY_ATTRIBUTE_TYPE) != ENTITY]
-            entities.append({
-                ENTITY_ATTRIBUTE_TYPE: ENTITY,
-                ENTITY_ATTRIBUTE_VALUE: found,
-                ENTITY_ATTRIBUTE_START: 0,
-                ENTITY_ATTRIBUTE_END: len(text),
-                ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
-                EXTRACTOR: type(self).__name__,
-            })
-            message.set(ENTITIES, entities, add_to_output=True)
-            if requested:
-                intent = {INTENT_NAME_KEY: SWITCH_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-                message.set(INTENT, intent, add_to_output=True)
-                ranking = [r for r in message.get("intent_ranking") or []
-                           if r.get(INTENT_NAME_KEY) != SWITCH_INTENT]
-                message.set("intent_ranking", [intent] + ranking, add_to_output=True)
+            intent = {INTENT_NAME_KEY: SWITCH_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            ranking = [r for r in message.get("intent_ranking") or []
+                       if r.get(INTENT_NAME_KEY) != SWITCH_INTENT]
+            message.set("intent_ranking", [intent] + ranking, add_to_output=True)
         return messages

@@ -11,11 +11,12 @@ into "Fristen har gått ut." when the deadline passes, even within one conversat
 pass a yes or a no to put first (``answer_opening``, ``veileder.polarity``): one message, the
 answer written once.
 
-Each response is given in the conversation's written standard (``veileder.i18n.choose``: the
-``language`` slot, else the channel's preset in the message's metadata, else bokmål). The choice
-is Rasa's own: response variations in ``domain.yml`` carry ``condition: [{type: slot, name:
-language, value: nn}]``, and this generator only puts the chosen language into the slot values
-the conditions are matched against, and fills the facts in that standard.
+Each response is given in the conversation's written standard (``veileder.i18n.choose``: read
+from the user's messages in the conversation, else the channel's preset in the message's
+metadata, else bokmål). The choice is Rasa's own: response variations in ``domain.yml`` carry
+``condition: [{type: slot, name: language, value: nn}]``, and this generator puts the chosen
+language into the slot values the conditions are matched against, and fills the facts in that
+standard.
 
 It renders in Rasa's process: no HTTP hop per response (``bench/bench_nlg.py`` measures it
 against the plain templated generator and a callback NLG server).
@@ -29,6 +30,7 @@ from typing import Any, Callable, Dict, Optional, Text
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from rasa.utils.endpoints import EndpointConfig
 
 from actions import clock
@@ -42,6 +44,8 @@ from veileder.question_topics import bot_question_opening
 BOT_CHALLENGE = "utter_bot_challenge"
 #: The slot that holds the conversation's written standard (domain.yml).
 LANGUAGE_SLOT = "language"
+#: The conversation's language is read from at most this many of its latest user messages.
+MAX_MESSAGES_READ = 200
 
 logger = logging.getLogger(__name__)
 
@@ -88,9 +92,12 @@ class CallFactsNLG(TemplatedNaturalLanguageGenerator):
 
     @staticmethod
     def language(tracker: Any) -> Text:
-        """The standard to answer in: the ``language`` slot, else the channel's preset."""
+        """The standard to answer in, from the conversation's user messages and the channel's
+        preset (``veileder.i18n.choose``)."""
         latest = getattr(tracker, "latest_message", None)
-        return choose(tracker.get_slot(LANGUAGE_SLOT), getattr(latest, "metadata", None))
+        texts = [e.text for e in tracker.events if isinstance(e, UserUttered) and e.text]
+        return choose(tracker.get_slot(LANGUAGE_SLOT), getattr(latest, "metadata", None),
+                      texts[-MAX_MESSAGES_READ:])
 
     async def generate(
         self,

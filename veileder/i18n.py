@@ -1,10 +1,14 @@
 """Texts in the three written standards the assistant answers in: bokmål, nynorsk and English.
 
-The language of a conversation is the standard the user writes in (``veileder.language``): the
-``language`` slot holds it once a message told; until then a channel may preset it (the
+The language of a conversation is the standard the user writes in, read from the user's own
+messages in the conversation (``veileder.language.language_of_messages``): the latest message
+that tells, or an explicit request ("svar på nynorsk"), which holds until the next one; a short
+message that does not tell keeps it. Until a message tells, a channel may preset it (the
 widget's ``data-lang``, the Teams activity's ``locale``, a setting for Slack), sent with each
 message as metadata; without either it is bokmål. :func:`choose` is that one rule, used by the
-response generator (``components/nlg.py``), the actions and the web service alike.
+response generator (``components/nlg.py``) and the actions alike. It is computed from the
+conversation as stored, so every Rasa replica and the action server agree on it without a slot
+being set (an entity would have to be annotated on every test story's message).
 
 Every text the assistant says is written once per standard, side by side, as a :class:`Tekst`:
 ``Tekst(nb="Hva lurer du på?", nn="Kva lurer du på?", en="What would you like to know?")``.
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any, Iterable, List, Mapping, Optional
 
-from veileder.language import DEFAULT, LANGUAGES, from_locale
+from veileder.language import DEFAULT, LANGUAGES, from_locale, language_of_messages
 
 __all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "normalise", "choose", "preset_language",
            "pick"]
@@ -50,12 +54,14 @@ def preset_language(metadata: Optional[Mapping[str, Any]]) -> Optional[str]:
     return None
 
 
-def choose(slot_value: Optional[str], metadata: Optional[Mapping[str, Any]] = None) -> str:
-    """The language to answer in: the conversation's own (the slot), else the channel's
-    preset, else bokmål."""
+def choose(slot_value: Optional[str], metadata: Optional[Mapping[str, Any]] = None,
+           texts: Iterable[str] = ()) -> str:
+    """The language to answer in: a ``language`` slot set on purpose (tests, a future
+    setting), else the conversation's own from its user messages ``texts`` (oldest first),
+    starting from the channel's preset in ``metadata``, else bokmål."""
     if slot_value in LANGUAGES:
         return slot_value
-    return preset_language(metadata) or DEFAULT
+    return language_of_messages(texts, preset_language(metadata))
 
 
 def _fields(text: str) -> List[str]:

@@ -10,6 +10,10 @@ Pure and table-driven (the words are in ``veileder.language_words``); no Rasa im
     Questions about a language ("må skissen være på norsk?") are not requests.
 ``conversation_language(text, current)``
     The request, else the detected standard, else ``current``, else ``DEFAULT``.
+``language_of_messages(texts, preset)``
+    The conversation's language after its user messages, oldest first: an explicit request
+    holds until the next request; otherwise the latest message that tells; otherwise the
+    channel's ``preset``; otherwise ``DEFAULT``.
 ``from_locale(locale)``
     "nn-NO" -> nn, "nb-NO"/"no" -> nb, "en-US" -> en, others -> None.
 ``warm_up()``
@@ -248,6 +252,27 @@ def conversation_language(text: str, current: Optional[str]) -> str:
             return current
         return requested
     return detect(text) or (current if current in LANGUAGES else DEFAULT)
+
+
+def language_of_messages(texts: Iterable[str], preset: Optional[str] = None) -> str:
+    """The conversation's language after these user messages (oldest first).
+
+    Each message that tells sets it and a message that does not ("ja", "16. april") keeps it;
+    the channel's ``preset`` holds until a message tells. An explicit request ("in English
+    please") holds until the next request, also when the user goes on writing in another
+    standard: someone who reads English better than they write it may ask for English and
+    still write Norwegian."""
+    current = preset if preset in LANGUAGES else None
+    asked_for = False
+    for text in texts:
+        requested, only_norwegian = _request(text)
+        if requested is not None:
+            asked_for = True
+            if not (only_norwegian and current in ("nb", "nn")):
+                current = requested
+        elif not asked_for:
+            current = detect(text) or current
+    return current or DEFAULT
 
 
 # --- Locales ------------------------------------------------------------------------------------

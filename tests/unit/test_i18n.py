@@ -70,7 +70,7 @@ def test_normalise_and_presets():
     assert preset_language({"lang": "no"}) == "nb" and preset_language({}) is None
 
 
-def test_actions_read_the_language_from_the_slot_or_the_metadata():
+def test_actions_read_a_set_slot_or_the_metadata():
     assert language_of(tracker("hei", slots={"language": "nn"})) == "nn"
     assert language_of(tracker("hei", parse={"metadata": {"lang": "en"}})) == "en"
     assert language_of(tracker("hei")) == "nb"
@@ -131,8 +131,7 @@ def rasa_domain() -> Domain:
 def conversation(domain, *, slot=None, metadata=None):
     events = [ActionExecuted("action_session_start"), SessionStarted(),
               ActionExecuted("action_listen"),
-              UserUttered("kan du svare på nynorsk?", {"name": "switch_language", "confidence": 1.0},
-                          metadata=metadata)]
+              UserUttered("ja", {"name": "affirm", "confidence": 1.0}, metadata=metadata)]
     if slot:
         events.append(SlotSet("language", slot))
     return DialogueStateTracker.from_events("test", events, slots=domain.slots)
@@ -160,7 +159,7 @@ def test_the_generator_fills_the_facts_in_the_conversations_language(rasa_domain
     assert nlg.facts()["call_amount"] == "75 millioner kroner"
 
 
-# --- the NLU component -----------------------------------------------------------------------
+# --- the NLU component ----------------------------------------------------------------------
 def run_detector(text: str) -> Message:
     message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9},
                             "intent_ranking": [{"name": "faq", "confidence": 0.9}]})
@@ -168,31 +167,56 @@ def run_detector(text: str) -> Message:
     return message
 
 
-def language_entity(message: Message):
-    values = [e["value"] for e in message.get("entities", []) if e["entity"] == "language"]
-    return values[0] if values else None
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Kva er fristen for å søkje?", "nn"),
-    ("Hva er fristen for å søke?", "nb"),
-    ("What is the deadline for applying?", "en"),
-    ("ja", None),
-    ("16. april", None),
-])
-def test_the_detector_sets_the_language_entity_when_the_message_tells(text, expected):
+@pytest.mark.parametrize("text", ["Kva er fristen for å søkje?", "What is the deadline?", "ja",
+                                  "må skissen være på norsk?"])
+def test_the_detector_leaves_other_messages_as_they_are(text):
     message = run_detector(text)
-    assert language_entity(message) == expected
-    assert message.get("intent")["name"] == "faq"
+    assert message.get("intent")["name"] == "faq" and not message.get("entities")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("kan du svare på nynorsk?", "nn"),
-    ("in English please", "en"),
-    ("svar på bokmål", "nb"),
-])
-def test_a_request_to_switch_becomes_the_switch_intent_with_that_language(text, expected):
+@pytest.mark.parametrize("text", ["kan du svare på nynorsk?", "in English please", "svar på bokmål"])
+def test_a_request_to_switch_becomes_the_switch_intent(text):
     message = run_detector(text)
-    assert language_entity(message) == expected
     assert message.get("intent")["name"] == "switch_language"
     assert message.get("intent_ranking")[0]["name"] == "switch_language"
+
+
+# --- the conversation's language from its messages -------------------------------------------
+@pytest.mark.parametrize("texts, preset, expected", [
+    ([], None, "nb"),
+    ([], "nn", "nn"),
+    (["Kva er fristen?"], None, "nn"),
+    (["Kva er fristen?", "ja", "16. april"], None, "nn"),              # short ones keep it
+    (["Kva er fristen?", "Hva er fristen?"], None, "nb"),               # the latest that tells
+    (["Hva er fristen?"], "nn", "nb"),                                 # writing beats the preset
+    (["ja"], "en", "en"),
+    (["Kva er fristen?", "in English please", "Kven kan søkje?"], None, "en"),  # a request holds
+    (["in English please", "svar på nynorsk", "ok"], None, "nn"),
+    (["Kva er fristen?", "kan du svare på norsk?"], None, "nn"),        # "norsk" keeps nynorsk
+    (["What is the deadline?", "kan du svare på norsk?"], None, "nb"),
+])
+def test_the_language_of_a_conversation(texts, preset, expected):
+    assert choose(None, {"lang": preset} if preset else None, texts) == expected
+
+
+def rasa_conversation(domain, texts, metadata=None):
+    events = [ActionExecuted("action_session_start"), SessionStarted()]
+    for text in texts:
+        events += [ActionExecuted("action_listen"),
+                   UserUttered(text, {"name": "faq", "confidence": 1.0}, metadata=metadata)]
+    return DialogueStateTracker.from_events("test", events, slots=domain.slots)
+
+
+def test_the_generator_answers_in_the_language_the_user_writes(rasa_domain):
+    nlg = CallFactsNLG(domain=rasa_domain, now=lambda: NOW)
+    for texts, expected in ((["Kva er fristen?", "ja"], "Då svarar eg på nynorsk."),
+                            (["What is the deadline?"], "Sure, I will answer in English."),
+                            (["Hva er fristen?"], "Greit, jeg svarer på bokmål.")):
+        track = rasa_conversation(rasa_domain, texts)
+        assert asyncio.run(nlg.generate("utter_language_switched", track, "rest"))["text"] == expected
+
+
+def test_actions_read_the_language_from_the_conversation():
+    earlier = [{"event": "user", "text": "Kva er fristen?"}]
+    assert language_of(tracker("ja", earlier=earlier)) == "nn"
+    assert language_of(tracker("What is the deadline?")) == "en"
