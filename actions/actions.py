@@ -10,6 +10,7 @@ from actions import clock
 from actions import texts
 from actions.feedback import rated
 from actions.handoff import offer_after_fallbacks
+from actions.lang import language_of
 from actions.texts import SUGGESTIONS
 from veileder import deadline, input_check, polarity
 from veileder.norsk import bullet_list
@@ -26,7 +27,7 @@ class ActionDeadlineStatus(Action):
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         call, now = clock.call(), clock.now()
-        answer = deadline.status(call, now).message(call)
+        answer = deadline.status(call, now).message(call, lang=language_of(tracker))
         # "Er fristen i mai?" -> "Nei. Fristen ... er torsdag 16. april 2020 ..."
         first = polarity.opening(tracker.latest_message.get("text"), "ask_deadline", call, now)
         buttons, events = rated(tracker, self.name())
@@ -43,7 +44,8 @@ class ActionCheckSubmissionTime(Action):
         if polarity.is_deadline_claim(text):
             # "Er fristen 16. april?" asks what the deadline is, not whether a plan is in time
             return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
-        result = deadline.check_submission(clock.call(), text, clock.now())
+        result = deadline.check_submission(clock.call(), text, clock.now(),
+                                           lang=language_of(tracker))
         buttons, events = rated(tracker, self.name())
         dispatcher.utter_message(text=result.message, buttons=buttons)
         return events

@@ -22,14 +22,15 @@ from veileder.norsk import amount_text, bullet_list, join_words
 
 
 
-def deadline_with_status(call: Call, now: datetime) -> str:
+def deadline_with_status(call: Call, now: datetime, lang: str = "nb") -> str:
     """The deadline sentence (``deadline.deadline_sentence``) and, while it is open, the time
     left: "… Det er 30 minutter igjen til fristen."."""
     state = deadline_rules.status(call, now)
     if state.passed:
-        return deadline_rules.deadline_sentence(call, passed=True)
-    return (f"{deadline_rules.deadline_sentence(call)} "
-            f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen.")
+        return deadline_rules.deadline_sentence(call, passed=True, lang=lang)
+    left = deadline_rules.humanize_remaining(state.remaining, lang)
+    return (f"{deadline_rules.deadline_sentence(call, lang=lang)} "
+            f"{deadline_rules.LEFT_BEFORE_DEADLINE.format(lang, left=left)}")
 
 
 def verdict_at(facts: ApplicantFacts, call: Call, now: datetime) -> Verdict:
@@ -55,7 +56,7 @@ def fact_slots(call: Call, now: datetime, lang: str = "nb") -> Dict[str, str]:
         "who_conditions": bullet_list(call.hvem_kan_soke.vilkar),
         "who_cannot_apply": call.hvem_kan_soke.kan_ikke,
         "deadline_what": call.frist.hva,
-        "deadline_sentence": deadline_with_status(call, now),
+        "deadline_sentence": deadline_with_status(call, now, lang),
         "criteria_names": bullet_list([c.navn for c in criteria]),
         "gain_potential": call.gevinstpotensial,
         "existing_solution": call.eksisterende_losning,
