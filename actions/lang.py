@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from veileder.i18n import choose
+from veileder.i18n import choose, written_texts
 
 LANGUAGE_SLOT = "language"
 #: As components/nlg.py: the latest user messages the language is read from.
@@ -13,7 +13,9 @@ MAX_MESSAGES_READ = 200
 def language_of(tracker: Tracker) -> str:
     """"nb", "nn" or "en": read from the conversation's user messages, else the channel's
     preset, else bokmål (the same rule as the response generator)."""
-    texts = [e.get("text") for e in tracker.events
-             if e.get("event") == "user" and e.get("text")]
+    turns = [("user", e.get("text")) if e.get("event") == "user" else
+             ("bot", [b.get("payload") for b in (e.get("data") or {}).get("buttons") or []])
+             for e in tracker.events if e.get("event") in ("user", "bot")]
+    texts = written_texts(turns)
     return choose(tracker.get_slot(LANGUAGE_SLOT), (tracker.latest_message or {}).get("metadata"),
                   texts[-MAX_MESSAGES_READ:])

@@ -30,13 +30,13 @@ from typing import Any, Callable, Dict, Optional, Text
 
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.utils.endpoints import EndpointConfig
 
 from actions import clock
 from veileder.call import Call, CallFileError
 from veileder.facts import fact_slots
-from veileder.i18n import choose, normalise
+from veileder.i18n import choose, normalise, written_texts
 from veileder.polarity import OPENING_VARIABLE, prefix_answer
 from veileder.question_topics import bot_question_opening
 
@@ -95,7 +95,10 @@ class CallFactsNLG(TemplatedNaturalLanguageGenerator):
         """The standard to answer in, from the conversation's user messages and the channel's
         preset (``veileder.i18n.choose``)."""
         latest = getattr(tracker, "latest_message", None)
-        texts = [e.text for e in tracker.events if isinstance(e, UserUttered) and e.text]
+        turns = [("user", e.text) if isinstance(e, UserUttered) else
+                 ("bot", [b.get("payload") for b in (e.data or {}).get("buttons") or []])
+                 for e in tracker.events if isinstance(e, (UserUttered, BotUttered))]
+        texts = written_texts(turns)
         return choose(tracker.get_slot(LANGUAGE_SLOT), getattr(latest, "metadata", None),
                       texts[-MAX_MESSAGES_READ:])
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from string import Formatter
-from typing import Any, Iterable, List, Mapping, Optional
+from typing import Any, Iterable, List, Mapping, Optional, Tuple
 
 from veileder.language import DEFAULT, LANGUAGES, from_locale, language_of_messages
 
 __all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "normalise", "choose", "preset_language",
-           "pick"]
+           "pick", "written_texts"]
 
 #: The metadata key a channel sets to preset the language ("nb", "nn", "en" or a locale).
 METADATA_KEY = "lang"
@@ -62,6 +62,23 @@ def choose(slot_value: Optional[str], metadata: Optional[Mapping[str, Any]] = No
     if slot_value in LANGUAGES:
         return slot_value
     return language_of_messages(texts, preset_language(metadata))
+
+
+def written_texts(turns: Iterable[Tuple[str, Any]]) -> List[str]:
+    """The user's own writing in a conversation, oldest first, from its turns: ("user", text)
+    and ("bot", payloads of the buttons it offered). A user text that is the payload of a button
+    the assistant offered just before ("Hvem kan søke?", "vet ikke") is a click, or the same
+    words typed: it says nothing of the user's standard, so it is left out."""
+    offered: set = set()
+    texts: List[str] = []
+    for kind, value in turns:
+        if kind == "bot":
+            offered.update(value or ())
+        elif kind == "user":
+            if value and value not in offered:
+                texts.append(value)
+            offered = set()
+    return texts
 
 
 def _fields(text: str) -> List[str]:

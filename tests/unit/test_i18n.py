@@ -18,7 +18,7 @@ from components.nlg import CallFactsNLG
 from testkit import ROOT
 from testkit.helpers import tracker
 from veileder.call import CallFileError, DEFAULT_CALL_FILE, TRANSLATIONS, parse_call
-from veileder.i18n import Tekst, choose, normalise, pick, preset_language
+from veileder.i18n import Tekst, choose, normalise, pick, preset_language, written_texts
 from veileder.norsk import amount_text
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
@@ -222,3 +222,28 @@ def test_actions_read_the_language_from_the_conversation():
     earlier = [{"event": "user", "text": "Kva er fristen?"}]
     assert language_of(tracker("ja", earlier=earlier)) == "nn"
     assert language_of(tracker("What is the deadline?")) == "en"
+
+
+def test_a_button_click_does_not_change_the_language():
+    turns = [("user", "Kva kan du hjelpe med?"), ("bot", ["Hvem kan søke?", "/check_eligibility"]),
+             ("user", "Hvem kan søke?"), ("bot", ["ja", "vet ikke"]), ("user", "vet ikke"),
+             ("bot", []), ("user", "Hvem kan søke?")]
+    assert written_texts(turns[:5]) == ["Kva kan du hjelpe med?"]
+    assert choose(None, None, written_texts(turns[:5])) == "nn"
+    # typed again later, when no button offered it, it is the user's own writing
+    assert written_texts(turns)[-1] == "Hvem kan søke?" and choose(None, None, written_texts(turns)) == "nb"
+
+
+def test_the_generator_and_the_actions_skip_button_clicks(rasa_domain):
+    from rasa.shared.core.events import BotUttered
+    events = [ActionExecuted("action_session_start"), SessionStarted(),
+              ActionExecuted("action_listen"),
+              UserUttered("Kva er fristen?", {"name": "ask_deadline", "confidence": 1.0}),
+              BotUttered("…", {"buttons": [{"title": "Ja", "payload": "vet ikke"}]}),
+              ActionExecuted("action_listen"),
+              UserUttered("vet ikke", {"name": "deny", "confidence": 1.0})]
+    track = DialogueStateTracker.from_events("test", events, slots=rasa_domain.slots)
+    assert CallFactsNLG.language(track) == "nn"
+    earlier = [{"event": "user", "text": "Kva er fristen?"},
+               {"event": "bot", "text": "…", "data": {"buttons": [{"payload": "vet ikke"}]}}]
+    assert language_of(tracker("vet ikke", earlier=earlier)) == "nn"
