@@ -15,7 +15,8 @@
 
 Every text and button title is in the conversation's written standard
 (``actions.lang.language_of``): the texts are ``LocalText`` (the bokmål string, ``X(lang)`` for
-nynorsk or English); button payloads are the same in every standard.
+nynorsk or English); intent payloads ("/affirm") are the same in every standard, payloads that
+are sentences ("Vi er en kommune") are written in the button's language (``buttons_in``).
 """
 from __future__ import annotations
 
@@ -67,19 +68,28 @@ ALL_SLOTS = list(SLOTS.values()) + [REGISTER_SLOT, PROJECT_SLOT, OFFERED_SLOT]
 YES_NO_BUTTONS = [
     {"title": T("Ja", "Ja", "Yes"), "payload": "ja"},
     {"title": T("Nei", "Nei", "No"), "payload": "nei"},
-    {"title": T("Vet ikke", "Veit ikkje", "Don't know"), "payload": "vet ikke"},
+    {"title": T("Vet ikke", "Veit ikkje", "Don't know"),
+     "payload": T("vet ikke", "veit ikkje", "don't know")},
 ]
+# A payload that is a sentence is sent as the user's message, and the conversation's language
+# is read from the user's messages: so it is written in the button's language ("Me er ein
+# kommune"), or a nynorsk user who presses "Kommune" would be answered in bokmål from then on.
+# Intent payloads ("/affirm") and words of no standard ("ja") are the same in all three.
 FAMILY_BUTTONS = [
-    {"title": T("Kommune", "Kommune", "Municipality"), "payload": "Vi er en kommune"},
+    {"title": T("Kommune", "Kommune", "Municipality"),
+     "payload": T("Vi er en kommune", "Me er ein kommune", "We are a municipality")},
     {"title": T("Fylkeskommune", "Fylkeskommune", "County authority"),
-     "payload": "Vi er en fylkeskommune"},
+     "payload": T("Vi er en fylkeskommune", "Me er ein fylkeskommune",
+                  "We are a county authority")},
     {"title": T("Statlig etat", "Statleg etat", "Government agency"),
-     "payload": "Vi er en statlig etat"},
+     "payload": T("Vi er en statlig etat", "Me er ein statleg etat",
+                  "We are a government agency")},
     {"title": T("Helseforetak", "Helseføretak", "Health trust"),
-     "payload": "Vi er et helseforetak"},
-    {"title": T("Bedrift", "Bedrift", "Company"), "payload": "Vi er en bedrift"},
+     "payload": T("Vi er et helseforetak", "Me er eit helseføretak", "We are a health trust")},
+    {"title": T("Bedrift", "Bedrift", "Company"),
+     "payload": T("Vi er en bedrift", "Me er ei bedrift", "We are a company")},
     {"title": T("Privatperson", "Privatperson", "Private person"),
-     "payload": "Jeg er privatperson"},
+     "payload": T("Jeg er privatperson", "Eg er privatperson", "I am a private person")},
 ]
 OFFER_BUTTONS = [
     {"title": T("Ja, sjekk prosjektet", "Ja, sjekk prosjektet", "Yes, check the project"),
@@ -115,9 +125,9 @@ STOP_QUESTION = T("Vil du avbryte sjekken av om dere kan søke?",
 
 
 def buttons_in(buttons: List[Dict[str, Any]], lang: str = "nb") -> List[Dict[str, Any]]:
-    """The buttons with their titles in ``lang``; the payloads are the same in every standard."""
-    return [{**button, "title": str(button["title"](lang))
-             if callable(button["title"]) else button["title"]} for button in buttons]
+    """The buttons with their titles, and the payloads that are sentences, in ``lang``."""
+    return [{key: str(value(lang)) if isinstance(value, T) else value
+             for key, value in button.items()} for button in buttons]
 
 registry = orgnr.RegistryClient(get_settings().enhetsregisteret_url)
 

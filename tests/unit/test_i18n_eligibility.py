@@ -17,7 +17,7 @@ from actions import eligibility as form
 from components.nlg import CallFactsNLG
 from testkit import ROOT
 from testkit.helpers import run, tracker
-from veileder import applicant, polarity_words
+from veileder import answers, applicant, polarity_words
 from veileder.call import DEFAULT_CALL_FILE, parse_call
 from veileder.eligibility import (
     CASE_BY_CASE,
@@ -30,10 +30,12 @@ from veileder.eligibility import (
     OrgFamily,
     depends_answer,
     evaluate,
+    family_from_text,
 )
 from veileder.eligibility import wording, wording_reasons
 from veileder.eligibility.localised import LocalText
 from veileder.facts import verdict_at
+from veileder.language import detect
 from veileder.polarity import prefix_answer
 
 F = OrgFamily
@@ -184,13 +186,22 @@ def test_every_question_and_label_differs_by_language(table):
 @pytest.mark.parametrize("buttons", [form.YES_NO_BUTTONS, form.FAMILY_BUTTONS, form.OFFER_BUTTONS,
                                      form.RESTART_BUTTONS, form.STOP_BUTTONS])
 @pytest.mark.parametrize("lang", ["nn", "en"])
-def test_every_button_title_has_its_variants_and_keeps_its_payload(buttons, lang):
+def test_every_button_title_has_its_variants_and_its_payload_means_the_same(buttons, lang):
     shown = form.buttons_in(buttons, lang)
-    assert [b["payload"] for b in shown] == [b["payload"] for b in buttons]
-    assert [b["title"] for b in form.buttons_in(buttons)] == [str(b["title"]) for b in buttons]
-    for button in shown:
-        assert type(button["title"]) is str
+    bokmal = form.buttons_in(buttons)
+    assert [b["title"] for b in bokmal] == [str(b["title"]) for b in buttons]
+    assert [b["payload"] for b in bokmal] == [str(b["payload"]) for b in buttons]
+    for button, same in zip(shown, bokmal):
+        assert type(button["title"]) is str and type(button["payload"]) is str
         _check(lang, button["title"])
+        # a payload sent as the user's message keeps the conversation's language and reads
+        # as the bokmål one does
+        payload = button["payload"]
+        assert detect(payload) in (None, lang), payload
+        if not payload.startswith("/"):
+            assert answers.read("challenge", payload).kind == \
+                answers.read("challenge", same["payload"]).kind
+            assert family_from_text(payload) == family_from_text(same["payload"])
     if lang == "en":
         assert all(s["title"] != b["title"] for s, b in zip(shown, buttons))
 
@@ -406,6 +417,7 @@ def test_every_question_is_asked_in_the_slots_language(pinned, translated, lang)
         assert text.endswith(QUESTIONS[field](lang)), field
         titles = [b["title"] for b in messages[0]["buttons"]]
         expected = form.FAMILY_BUTTONS if field == "family" else form.YES_NO_BUTTONS
+        assert messages[0]["buttons"] == form.buttons_in(expected, lang)
         assert titles == [b["title"](lang) for b in expected]
         _check(lang, text)
 
@@ -504,3 +516,15 @@ def test_an_unsure_answer_is_noted_in_nynorsk():
                                  elig_family="foundation")
     assert result == {"elig_publicly_funded": "vet_ikke"}
     assert messages == [form.HEDGED_NOTE("nn")] and "veit ikkje" in messages[0]
+
+
+@pytest.mark.parametrize("lang, first", [
+    ("nn", "Kva må til for at kommunen vår kan vere med?"),
+    ("en", "Can we apply for this call as a public body?"),
+])
+def test_pressing_the_buttons_keeps_the_conversations_language(lang, first):
+    from veileder.i18n import language_of_messages
+    for family in form.buttons_in(form.FAMILY_BUTTONS, lang):
+        for answer in form.buttons_in(form.YES_NO_BUTTONS, lang):
+            said = [first, family["payload"], answer["payload"]]
+            assert language_of_messages(said, None) == lang, said
