@@ -142,5 +142,5 @@ class CallFactsNLG(TemplatedNaturalLanguageGenerator):
         filled = self._fill_response(response, variables, **kwargs)
         if opening and filled.get("text"):
             # "Nei." in front of the FAQ answer to a yes/no question (veileder/polarity.py)
-            filled["text"] = prefix_answer(opening, filled["text"])
+            filled["text"] = prefix_answer(opening, filled["text"], lang)
         return filled
