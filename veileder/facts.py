@@ -11,7 +11,6 @@ by the rules of that standard.
 """
 from __future__ import annotations
 
-import inspect
 from datetime import datetime
 from typing import Dict
 
@@ -37,15 +36,8 @@ def deadline_with_status(call: Call, now: datetime, lang: str = "nb") -> str:
 def verdict_at(facts: ApplicantFacts, call: Call, now: datetime, lang: str = "nb") -> Verdict:
     """The eligibility verdict in ``lang``, with the deadline's state at ``now`` in its summary
     (R13)."""
-    return evaluate(facts, call, deadline_message=_deadline_in(call, now, lang),
+    return evaluate(facts, call, deadline_message=deadline_with_status(call, now, lang),
                     deadline_passed=deadline_rules.status(call, now).passed, lang=lang)
-
-
-def _deadline_in(call: Call, now: datetime, lang: str) -> str:
-    """``deadline_with_status`` in ``lang`` where it writes in the standards, else bokmål."""
-    if lang != "nb" and "lang" in inspect.signature(deadline_with_status).parameters:
-        return deadline_with_status(call, now, lang)
-    return deadline_with_status(call, now)
 
 
 def fact_slots(call: Call, now: datetime, lang: str = "nb") -> Dict[str, str]:

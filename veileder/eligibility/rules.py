@@ -5,9 +5,8 @@ docs/eligibility-rules.md.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from dataclasses import dataclass, field
-from typing import (TYPE_CHECKING, Any, Callable, Dict, FrozenSet, List, Mapping, Optional,
+from typing import (TYPE_CHECKING, Dict, FrozenSet, List, Mapping, Optional,
                     Tuple)
 
 from veileder.deadline import deadline_sentence, passed_clause
@@ -271,14 +270,6 @@ def depends_answer(family: OrgFamily, call: "Call", lang: str = "nb") -> str:
     ])
 
 
-def _with_lang(function: Callable[..., str], *args: Any, lang: str, **kwargs: Any) -> str:
-    """``function(*args, lang=lang)`` where the deadline module writes in the standards, the
-    bokmål sentence where it does not (yet)."""
-    if lang != "nb" and "lang" in inspect.signature(function).parameters:
-        kwargs["lang"] = lang
-    return function(*args, **kwargs)
-
-
 # --------------------------------------------------------------------------------------------
 # Verdict
 # --------------------------------------------------------------------------------------------
@@ -508,7 +499,7 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
         verdict.advice.insert(0, W.REGISTER_STATUS.format(lang, contact=_contact(call)))
     verdict.deadline = deadline_message
     if deadline_passed:
-        verdict.deadline_passed = _with_lang(passed_clause, call, lang=lang)
+        verdict.deadline_passed = passed_clause(call, lang=lang)
     if verdict.outcome == "not_eligible":
         return verdict
 
@@ -543,7 +534,7 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
         else:
             steps.append(W.SEND_IN.format(lang, what=call.frist.hva))
             if deadline_message is None:
-                steps.append(_with_lang(deadline_sentence, call, lang=lang))
+                steps.append(deadline_sentence(call, lang=lang))
     if verdict.outcome == "eligible":
         steps.append(W.QUESTIONS_CONTACT.format(lang, contact=_contact(call)))
     verdict.advice.extend(steps)
