@@ -1,9 +1,11 @@
-"""How fast the staff dashboard answers over a big tracker store: `python bench/bench_staff.py [N]`.
+"""How fast the staff dashboard answers over a big tracker store:
+`python bench/bench_staff.py [N] [--database-url URL]`.
 
 Writes N conversations (default 10,000) over 30 days into a temporary SQLite tracker store in
 Rasa's ``events`` format (``testkit/tracker_events.py``: FAQ questions, questions the
-announcement does not answer, fallbacks, hand-offs and eligibility checks), plus tickets and
-feedback, then measures through the ASGI app (FastAPI's TestClient, logged in):
+announcement does not answer, fallbacks, hand-offs and eligibility checks; the rows in the
+order of their timestamps, as Rasa appends them), plus tickets and feedback, then measures
+through the ASGI app (FastAPI's TestClient, logged in):
 
 - ``GET /staff`` (the whole dashboard: every statistic, grouping, charts, HTML), 20 times with
   the statistics cache cleared before each request (cold), and 20 reloads within the cache's
@@ -14,15 +16,21 @@ feedback, then measures through the ASGI app (FastAPI's TestClient, logged in):
   20 times in the same run.
 
 Prints p50 and p95 and the ratio to the baseline. Goal: dashboard p95 under 300 ms.
+
+``--database-url`` measures another database instead, e.g. an empty PostgreSQL database
+(``postgresql://postgres@127.0.0.1:5432/bench_staff``): it must have no ``events`` table yet;
+the bench drops the tables it wrote (``events``, ``assistant_tickets``,
+``assistant_feedback``) afterwards.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, List
+from typing import Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 import sqlalchemy as sa  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
-from components.records import Records, create_engine  # noqa: E402
+from components.records import Records, create_engine, records_for  # noqa: E402
 from components.settings import load_settings  # noqa: E402
 from testkit import tracker_events  # noqa: E402
 from web.app import create_app  # noqa: E402
@@ -58,60 +66,84 @@ def p(times: List[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def measure(url: str, n: int) -> Dict[str, List[float]]:
+    """Write the conversations into the database at ``url`` and time the requests."""
+    engine = create_engine(url)
+    start = time.perf_counter()
+    start_at = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    rows = tracker_events.write(engine, tracker_events.generated(n, start_at, days=30),
+                               in_time_order=True)
+    records = Records(engine)
+    for i in range(200):
+        records.create_ticket(f"bench-{i:05d}", f"Spørsmål nummer {i} til en rådgiver",
+                              now=start_at + timedelta(hours=3 * i + 1))
+        records.add_feedback(f"bench-{i:05d}", "utter_faq/frist", "down" if i % 3 else "up",
+                             comment="For kort" if i % 5 == 0 else None,
+                             now=start_at + timedelta(hours=3 * i + 2))
+    print(f"wrote {n} conversations ({rows} events) in {time.perf_counter() - start:.1f} s")
+
+    settings = load_settings({"ASSISTANT_DATABASE_URL": url,
+                              "ASSISTANT_NOW": "2026-11-30T12:00:00+01:00",
+                              "ASSISTANT_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
+                              "ASSISTANT_STAFF_SESSION_SECRET": "bench-" + "s" * 30})
+    client = TestClient(create_app(settings))
+    form = client.get("/staff/login").text
+    token = form.split('name="csrf_token" value="')[1].split('"')[0]
+    client.post("/staff/login", data={"password": PASSWORD, "csrf_token": token})
+    assert client.get("/staff/api/statistikk").status_code == 200, "not logged in"
+    params = {"from": "2026-11-01", "to": "2026-11-30"}
+
+    cache = client.app.state.staff_statistics
+
+    def dashboard() -> None:  # cold: every statistic computed again
+        cache.clear()
+        assert client.get("/staff", params=params).status_code == 200
+
+    def dashboard_cached() -> None:  # a reload within the cache's minute
+        assert client.get("/staff", params=params).status_code == 200
+
+    def api() -> None:
+        assert client.get("/staff/api/statistikk", params=params).status_code == 200
+
+    rng = DateRange(FIRST_DAY, date(2026, 11, 30), settings.assistant_office_timezone)
+    plain_engine = sa.create_engine(url, future=True)
+    plain = sa.text("SELECT sender_id, type_name, timestamp FROM events "
+                    "WHERE timestamp >= :start AND timestamp < :end")
+
+    def baseline() -> None:
+        with plain_engine.connect() as conn:
+            conn.execute(plain, {"start": rng.start.timestamp(),
+                                 "end": rng.end.timestamp()}).all()
+
+    results = {"plain query (baseline)": timed(baseline),
+               "GET /staff/api/statistikk": timed(api),
+               "GET /staff (dashboard)": timed(dashboard),
+               "GET /staff (cached reload)": timed(dashboard_cached)}
+    plain_engine.dispose()
+    records_for(url).engine.dispose()
+    return results
+
+
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'tracker.db'}"
-        engine = create_engine(url)
-        start = time.perf_counter()
-        start_at = datetime(2026, 11, 1, tzinfo=timezone.utc)
-        rows = tracker_events.write(engine, tracker_events.generated(n, start_at, days=30))
-        records = Records(engine)
-        for i in range(200):
-            records.create_ticket(f"bench-{i:05d}", f"Spørsmål nummer {i} til en rådgiver",
-                                  now=start_at + timedelta(hours=3 * i + 1))
-            records.add_feedback(f"bench-{i:05d}", "utter_faq/frist", "down" if i % 3 else "up",
-                                 comment="For kort" if i % 5 == 0 else None,
-                                 now=start_at + timedelta(hours=3 * i + 2))
-        print(f"wrote {n} conversations ({rows} events) in {time.perf_counter() - start:.1f} s")
-
-        settings = load_settings({"ASSISTANT_DATABASE_URL": url,
-                                  "ASSISTANT_NOW": "2026-11-30T12:00:00+01:00",
-                                  "ASSISTANT_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
-                                  "ASSISTANT_STAFF_SESSION_SECRET": "bench-" + "s" * 30})
-        client = TestClient(create_app(settings))
-        form = client.get("/staff/login").text
-        token = form.split('name="csrf_token" value="')[1].split('"')[0]
-        client.post("/staff/login", data={"password": PASSWORD, "csrf_token": token})
-        assert client.get("/staff/api/statistikk").status_code == 200, "not logged in"
-        params = {"from": "2026-11-01", "to": "2026-11-30"}
-
-        cache = client.app.state.staff_statistics
-
-        def dashboard() -> None:  # cold: every statistic computed again
-            cache.clear()
-            assert client.get("/staff", params=params).status_code == 200
-
-        def dashboard_cached() -> None:  # a reload within the cache's minute
-            assert client.get("/staff", params=params).status_code == 200
-
-        def api() -> None:
-            assert client.get("/staff/api/statistikk", params=params).status_code == 200
-
-        rng = DateRange(FIRST_DAY, date(2026, 11, 30), settings.assistant_office_timezone)
-        plain_engine = sa.create_engine(url, future=True)
-        plain = sa.text("SELECT sender_id, type_name, timestamp FROM events "
-                        "WHERE timestamp >= :start AND timestamp < :end")
-
-        def baseline() -> None:
-            with plain_engine.connect() as conn:
-                conn.execute(plain, {"start": rng.start.timestamp(),
-                                     "end": rng.end.timestamp()}).all()
-
-        results = {"plain query (baseline)": timed(baseline),
-                   "GET /staff/api/statistikk": timed(api),
-                   "GET /staff (dashboard)": timed(dashboard),
-                   "GET /staff (cached reload)": timed(dashboard_cached)}
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=10_000)
+    parser.add_argument("--database-url", help="an empty database instead of a SQLite file")
+    args = parser.parse_args()
+    n = args.n
+    if args.database_url:
+        engine = sa.create_engine(args.database_url, future=True)
+        if sa.inspect(engine).has_table("events"):
+            sys.exit("the database has an events table already: give an empty one")
+        try:
+            results = measure(args.database_url, n)
+        finally:
+            with engine.begin() as conn:
+                for table in ("events", "assistant_tickets", "assistant_feedback"):
+                    conn.execute(sa.text(f"DROP TABLE IF EXISTS {table}"))
+            engine.dispose()
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            results = measure(f"sqlite:///{Path(tmp) / 'tracker.db'}", n)
     base = p(results["plain query (baseline)"], 0.95)
     print(f"\n{n} conversations, 30 days, {REPEAT} requests each (ms)")
     print(f"{'what':28} {'p50':>8} {'p95':>8} {'p95/baseline':>13}")
