@@ -69,6 +69,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
+        for running in (task, app.state.prepare_task):
+            running.cancel()
+            with suppress(asyncio.CancelledError):
+                await running

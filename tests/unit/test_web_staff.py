@@ -294,6 +294,24 @@ def test_the_hash_command_prints_a_hash_that_logs_in(monkeypatch, capsys, db):
     assert auth_main([]) == 64
 
 
+# --- the indexes at start-up ----------------------------------------------------------------------
+
+def test_the_web_service_creates_the_statistics_indexes_at_start_up(db, monkeypatch):
+    import time
+
+    import sqlalchemy as sa
+
+    from web.staff_stats import EVENT_INDEXES
+
+    engine = create_engine(db)
+    assert not {i["name"] for i in sa.inspect(engine).get_indexes("events")} & set(EVENT_INDEXES)
+    with client_with(monkeypatch) as client:  # runs the lifespan
+        deadline = time.monotonic() + 20
+        while not client.app.state.prepare_task.done() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert set(EVENT_INDEXES) <= {i["name"] for i in sa.inspect(engine).get_indexes("events")}
+
+
 # --- the statistics cache -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("seconds, cleared, same", [(60, False, True), (60, True, False),
@@ -409,3 +427,27 @@ def test_answering_needs_the_csrf_token(db, monkeypatch, mailbox):
         assert client.post("/staff/henvendelser/1", data=data).status_code == 403
     assert handler.messages == []
     assert Records(create_engine(db)).get_ticket(1).answer is None
+
+
+@pytest.mark.parametrize("change", ["event", "ticket", "feedback"])
+def test_the_cache_gives_new_figures_after_a_change(db, monkeypatch, change):
+    from web.staff import StatisticsCache, _range
+
+    settings = get_settings()
+    cache = StatisticsCache(60)
+    rng = _range(settings, None, None)
+    first = cache.get(settings, rng)
+    assert cache.get(settings, rng) is first
+    engine = create_engine(db)
+    at = datetime(2026, 11, 6, 10, tzinfo=timezone.utc)
+    if change == "event":
+        tracker_events.write(engine, [("s3", at, [("user", "Hvem kan søke?", "faq")])])
+    elif change == "ticket":
+        Records(engine).create_ticket("s3", "Ny henvendelse", now=at)
+    else:
+        Records(engine).add_feedback("s1", "utter_faq/frist", "up", now=at)
+    again = cache.get(settings, rng)
+    assert again is not first
+    assert (again["summary"].conversations, again["summary"].tickets,
+            sum(f.up for f in again["feedback"])) == {
+        "event": (3, 2, 0), "ticket": (2, 3, 0), "feedback": (2, 2, 1)}[change]
