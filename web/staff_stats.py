@@ -288,17 +288,33 @@ def ensure_indexes(engine: Engine) -> bool:
         with engine.connect() as conn:  # a database that cannot be reached raises
             if not _has_events(conn):
                 return False
-        quote = engine.dialect.identifier_preparer.quote
         for name, columns in EVENT_INDEXES.items():
             try:
-                with engine.begin() as conn:
-                    conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {quote(name)} ON events "
-                                         f"({', '.join(quote(c) for c in columns)})"))
+                _create_index(engine, name, columns)
             except sa.exc.SQLAlchemyError as exc:
                 logger.warning("Kunne ikke lage indeksen %s for statistikken: %s", name,
                                exc.__class__.__name__)
         _indexed.add(engine)
     return True
+
+
+def _create_index(engine: Engine, name: str, columns: Tuple[str, ...]) -> None:
+    """``CREATE INDEX IF NOT EXISTS``; in PostgreSQL ``CONCURRENTLY``, so Rasa can go on
+    writing events while it is built (an index a failed concurrent build left invalid is
+    dropped and built again)."""
+    quote = engine.dialect.identifier_preparer.quote
+    on = f"{quote(name)} ON events ({', '.join(quote(c) for c in columns)})"
+    if engine.dialect.name != "postgresql":
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {on}"))
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        invalid = conn.execute(sa.text(
+            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE c.relname = :name AND NOT i.indisvalid"), {"name": name}).first()
+        if invalid:
+            conn.execute(sa.text(f"DROP INDEX CONCURRENTLY IF EXISTS {quote(name)}"))
+        conn.execute(sa.text(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {on}"))
 
 
 # --- answers and questions ----------------------------------------------------------------------
