@@ -1,4 +1,5 @@
-"""Background jobs of the web service: the daily retention purge.
+"""Background jobs of the web service: the daily retention purge, and at start-up the indexes
+the staff statistics need on Rasa's ``events`` table (:func:`prepare_statistics`).
 
 :func:`lifespan` is the app's lifespan (``web.app.create_app``): it starts :func:`run_daily`
 with :func:`components.retention.purge_with_settings` when the server starts and cancels it when
@@ -41,9 +42,25 @@ async def run_daily(job: Callable[[], Any], *, first_delay: float = FIRST_DELAY,
             logger.exception("Daglig sletting feilet")
 
 
+def prepare_statistics(settings: Any) -> None:
+    """Create the staff statistics' indexes (``web.staff_stats.ensure_indexes``, idempotent)
+    in the background at start-up, so the first dashboard does not wait for them; a database
+    that cannot be reached yet is logged, and the first statistic tries again."""
+    from components.records import records_for
+    from web.staff_stats import ensure_indexes
+
+    try:
+        ensure_indexes(records_for(settings.database_url).engine)
+    except Exception as exc:  # noqa: BLE001 - start-up goes on; the statistics try again
+        logger.warning("Indeksene for statistikken ble ikke laget ved oppstart: %s",
+                       exc.__class__.__name__)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings = app.state.settings
+    app.state.prepare_task = asyncio.create_task(
+        asyncio.to_thread(prepare_statistics, settings), name="prepare-statistics")
     task = asyncio.create_task(
         run_daily(lambda: purge_with_settings(settings), first_delay=FIRST_DELAY,
                   interval=INTERVAL),
@@ -52,6 +69,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
+        for running in (task, app.state.prepare_task):
+            running.cancel()
+            with suppress(asyncio.CancelledError):
+                await running
