@@ -60,7 +60,7 @@ class ActionHandleInvalidInput(Action):
         kind = input_check.problem(text) or input_check.NO_WORDS
         if tracker.latest_message.get("intent", {}).get("name") == "other_language":
             kind = input_check.OTHER_SCRIPT
-        dispatcher.utter_message(text=input_check.ANSWERS[kind])
+        dispatcher.utter_message(text=input_check.ANSWERS[kind](language_of(tracker)))
         return []
 
 
@@ -93,18 +93,22 @@ class ActionDefaultAskAffirmation(Action):
         return "action_default_ask_affirmation"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        lang = language_of(tracker)
         keys = suggestion_keys(tracker.latest_message)
         if not keys:
-            dispatcher.utter_message(text=texts.ASK_REPHRASE)
+            dispatcher.utter_message(text=texts.ASK_REPHRASE(lang))
             return []
+        # the question in the user's own standard: it is sent as the user's next message
         buttons = [
-            {"title": SUGGESTIONS[key][0], "payload": SUGGESTIONS[key][1]} for key in keys
+            {"title": SUGGESTIONS[key][0](lang), "payload": SUGGESTIONS[key][1](lang)}
+            for key in keys
         ]
         # out_of_scope is what Rasa's two-stage fallback reads as "none of these".
-        buttons.append({"title": texts.SOMETHING_ELSE, "payload": "/out_of_scope"})
-        topics = bullet_list([SUGGESTIONS[key][0] for key in keys])
+        buttons.append({"title": texts.SOMETHING_ELSE(lang), "payload": "/out_of_scope"})
+        topics = bullet_list([SUGGESTIONS[key][0](lang) for key in keys])
         dispatcher.utter_message(
-            text=texts.DID_YOU_MEAN.format(topics=topics) + "\n" + texts.DID_YOU_MEAN_TAIL,
+            text=texts.DID_YOU_MEAN.format(lang, topics=topics) + "\n"
+            + texts.DID_YOU_MEAN_TAIL(lang),
             buttons=buttons,
         )
         return []
@@ -117,7 +121,7 @@ class ActionDefaultAskRephrase(Action):
         return "action_default_ask_rephrase"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=texts.ASK_REPHRASE)
+        dispatcher.utter_message(text=texts.ASK_REPHRASE(language_of(tracker)))
         return []
 
 
@@ -132,7 +136,6 @@ class ActionDefaultFallback(Action):
         if offer_after_fallbacks(dispatcher, tracker):
             return [UserUtteranceReverted()]
         contact = clock.call().kontakt
-        dispatcher.utter_message(
-            text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
-        )
+        dispatcher.utter_message(text=texts.GIVE_UP.format(
+            language_of(tracker), contact_name=contact.navn, contact_url=contact.url))
         return [UserUtteranceReverted()]

@@ -68,14 +68,17 @@ def written_texts(turns: Iterable[Tuple[str, Any]]) -> List[str]:
     """The user's own writing in a conversation, oldest first, from its turns: ("user", text)
     and ("bot", payloads of the buttons it offered). A user text that is the payload of a button
     the assistant offered just before ("Hvem kan søke?", "vet ikke") is a click, or the same
-    words typed: it says nothing of the user's standard, so it is left out."""
+    words typed: it says nothing of the user's standard, so it is left out. So is a message in
+    Rasa's intent syntax ('/feedback{"rating":"up"}', "/out_of_scope"): a button's payload,
+    whose words ("rating", "out of scope") are no one's writing, even when the button that sent
+    it was offered earlier in the conversation."""
     offered: set = set()
     texts: List[str] = []
     for kind, value in turns:
         if kind == "bot":
             offered.update(value or ())
         elif kind == "user":
-            if value and value not in offered:
+            if value and value not in offered and not str(value).startswith("/"):
                 texts.append(value)
             offered = set()
     return texts
