@@ -91,7 +91,7 @@ SUGGESTIONS: Dict[str, Tuple[Tekst, Tekst]] = {
         ("Hvis løsningen finnes fra før", "Hva om løsningen allerede finnes på markedet?"),
         ("Om løysinga finst frå før", "Kva om løysinga allereie finst på marknaden?"),
         ("If the solution already exists",
-         "What if the solution is already available on the market?")),
+         "What if the solution is already on the market?")),
     "faq/gevinster": _pair(
         ("Hva det offentlige får ut av det",
          "Hva får det offentlige ut av innovasjonspartnerskap?"),
@@ -126,7 +126,7 @@ SUGGESTIONS: Dict[str, Tuple[Tekst, Tekst]] = {
     "ukjent/behandling": _pair(
         ("Hvordan skissene vurderes", "Hvordan blir skissene vurdert?"),
         ("Korleis skissene blir vurderte", "Korleis blir skissene vurderte?"),
-        ("How the sketches are assessed", "How are the sketches assessed?")),
+        ("How the sketches are assessed", "How will the sketches be assessed?")),
     "ask_deadline": _pair(
         ("Fristen", "Når er fristen?"),
         ("Fristen", "Når er fristen?"),
