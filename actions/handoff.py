@@ -25,7 +25,6 @@ from components.notify import NotifyConfig, create_ticket_and_notify
 from components.records import records_from_settings
 from components.settings import get_settings
 from veileder import answers, handoff
-from veileder.i18n import Tekst
 from veileder.opening_hours import availability_sentence
 
 logger = logging.getLogger(__name__)
@@ -124,7 +123,7 @@ class _Ask:
     it): the question and its buttons in the conversation's language."""
 
     slot = ""
-    text: Optional[Tekst] = None
+    text: Optional[Callable[[str], str]] = None  # a LocalText
     buttons: Callable[[str], List[Dict[str, str]]] = staticmethod(_no_buttons)
 
     def name(self) -> Text:

@@ -47,8 +47,8 @@ MODULES = (texts, handoff, input_check, unknowns, opening_hours)
 # Texts that are the same word in bokmål and nynorsk (or in all three).
 SAME_IN_NB_AND_NN = {"Kontaktinformasjon", "Nei takk", "Hopp over", "Fristen", "Når er fristen?",
                      "Kriteriet om samfunnsutfordring", "Gjennomføringsevne og forankring",
-                     "Verdiskaping for næringslivet", "i dag", "Kontoret er stengt i dag ({holiday}).",
-                     "Om bedrifter kan søke"}
+                     "Verdiskaping for næringslivet", "i dag", "Om bedrifter kan søke",
+                     "Kontoret er stengt i dag ({holiday})."}
 
 
 def module_texts():
@@ -408,7 +408,8 @@ def test_a_thumb_clicked_later_keeps_the_conversations_language(domain, earlier,
     intent syntax is no one's writing (veileder.i18n.written_texts)."""
     track = tracker('/feedback{"rating":"up"}', "feedback", slots=RATED,
                     parse={"entities": [{"entity": "rating", "value": "up"}]},
-                    earlier=[user_event(earlier, "faq"), user_event("/out_of_scope", "out_of_scope")])
+                    earlier=[user_event(earlier, "faq"),
+                             user_event("/out_of_scope", "out_of_scope")])
     messages, _ = run(feedback.ActionFeedback(), track, domain)
     assert messages[0]["text"] == handoff.THANKS_UP(lang)
 
@@ -432,3 +433,29 @@ def test_the_verdict_and_the_project_offer_in_the_language(domain, monkeypatch, 
     from veileder.eligibility import PROJECT_OFFER
     assert offer_message["text"] == PROJECT_OFFER(lang)
     assert [b["title"] for b in offer_message["buttons"]] == offer
+
+
+# --- the words a text asks the user to write are the words the form understands ---------------
+
+@pytest.mark.parametrize("text,understood", [
+    (handoff.ASK_QUESTION, handoff.is_cancel),
+    (handoff.ASK_NAME, handoff.is_skip),
+    (handoff.ASK_EMAIL, handoff.is_skip),
+    (handoff.ASK_COMMENT, handoff.is_skip),
+])
+def test_the_word_to_write_is_understood_in_each_language(text, understood):
+    import re
+
+    for lang in LANGS:
+        [word] = re.findall(r"«([^»]+)»", text(lang))
+        assert understood(word), (lang, word)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_yes_and_no_in_the_consent_question_are_understood(lang):
+    import re
+
+    from veileder.answers import NO, YES, parse_answer
+
+    words = re.findall(r"«([^»]+)»", handoff.ASK_CONSENT_AGAIN(lang))
+    assert [parse_answer(w) for w in words] == [YES, NO]
