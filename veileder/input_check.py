@@ -63,7 +63,7 @@ ANSWERS = {
     TOO_LONG: LocalText(
         nb="Meldingen din er veldig lang, og den klarer jeg ikke å lese. "
            "Kan du stille spørsmålet ditt kort, gjerne i én eller to setninger?",
-        nn="Meldinga di er svært lang, og henne klarer eg ikkje å lese. "
+        nn="Meldinga di er svært lang, og eg klarer ikkje å lese henne. "
            "Kan du stille spørsmålet ditt kort, gjerne i éi eller to setningar?",
         en="Your message is very long, and I cannot read it. "
            "Could you ask your question briefly, in one or two sentences?"),
