@@ -34,7 +34,7 @@ from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
 from veileder.asker import own_family
-from veileder.eligibility.localised import LocalText as T
+from veileder.i18n import LocalText as T
 from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
     ANSWER_FIELDS,

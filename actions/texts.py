@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, Tuple
 
-from veileder.eligibility.localised import LocalText
+from veileder.i18n import LocalText
 from veileder.i18n import Tekst
 
 

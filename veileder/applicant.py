@@ -25,7 +25,7 @@ from veileder.eligibility import (
     family_from_text,
 )
 from veileder.eligibility.families import coerce_family
-from veileder.eligibility.localised import LocalText
+from veileder.i18n import LocalText
 from veileder.orgnr import LookupResult, RegistryEntry, format_orgnr, without_numbers
 
 #: The answer when the text names no kind of applicant (and no organisation number was tried).

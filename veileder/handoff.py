@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Optional, Tuple, Union
 
-from veileder.eligibility.localised import LocalText
+from veileder.i18n import LocalText
 from veileder.i18n import Tekst
 from veileder.norsk import fold
 

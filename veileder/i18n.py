@@ -15,6 +15,10 @@ Every text the assistant says is written once per standard, side by side, as a :
 A Tekst cannot be made without all three, and its ``{placeholders}`` must be the same in all
 three, so a forgotten variant or a renamed placeholder fails when the module is imported, not
 when a nynorsk user reaches that answer. ``ALL`` keeps every Tekst made, for the spelling test.
+
+A text that was a bokmål string before the other standards came is a :class:`LocalText`: the
+bokmål ``str`` itself (code and tests that compare or format it keep working) and, called with a
+language, its other variants; it registers its Tekst too.
 """
 from __future__ import annotations
 
@@ -24,8 +28,8 @@ from typing import Any, Iterable, List, Mapping, Optional, Tuple
 
 from veileder.language import DEFAULT, LANGUAGES, from_locale, language_of_messages
 
-__all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "normalise", "choose", "preset_language",
-           "pick", "written_texts"]
+__all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "LocalText", "normalise", "choose",
+           "preset_language", "pick", "written_texts"]
 
 #: The metadata key a channel sets to preset the language ("nb", "nn", "en" or a locale).
 METADATA_KEY = "lang"
@@ -124,3 +128,24 @@ class Tekst:
 def pick(lang: Optional[str], *, nb: Any, nn: Any, en: Any) -> Any:
     """One of three values (word lists, tables) by language: for what is not a single text."""
     return {"nb": nb, "nn": nn, "en": en}[normalise(lang)]
+
+
+class LocalText(str):
+    """The bokmål text, callable with a language for its variant (see the module docstring)."""
+
+    tekst: Tekst
+
+    def __new__(cls, nb: str, nn: str, en: str) -> "LocalText":
+        obj = super().__new__(cls, nb)
+        obj.tekst = Tekst(nb=nb, nn=nn, en=en)
+        return obj
+
+    def __call__(self, lang: Optional[str] = None) -> str:
+        return self.tekst(lang)
+
+    def format(self, lang: Optional[str] = None, /, **values: Any) -> str:  # type: ignore[override]
+        """The variant in ``lang`` (bokmål without one) with its placeholders filled."""
+        return self.tekst.format(lang, **values)
+
+    def __reduce__(self):  # copies and pickles are the plain bokmål string
+        return (str, (str(self),))

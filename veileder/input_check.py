@@ -9,7 +9,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from veileder.eligibility.localised import LocalText
+from veileder.i18n import LocalText
 
 MAX_CHARS = 2000
 

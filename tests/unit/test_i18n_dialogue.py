@@ -19,7 +19,7 @@ from veileder import handoff, input_check, opening_hours, unknowns
 from veileder.applicant import identify
 from veileder.asker import self_check_request
 from veileder.eligibility import CASE_BY_CASE, OrgFamily
-from veileder.eligibility.localised import LocalText
+from veileder.i18n import LocalText
 from veileder.i18n import Tekst
 from veileder.language import detect
 from veileder.opening_hours import availability_sentence

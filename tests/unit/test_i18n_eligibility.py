@@ -33,7 +33,7 @@ from veileder.eligibility import (
     family_from_text,
 )
 from veileder.eligibility import wording, wording_reasons
-from veileder.eligibility.localised import LocalText
+from veileder.i18n import LocalText
 from veileder.facts import verdict_at
 from veileder.language import detect
 from veileder.polarity import prefix_answer

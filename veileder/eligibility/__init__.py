@@ -8,7 +8,7 @@ docs/eligibility-rules.md.
 The package, by concern: ``families`` (the kinds of applicant and Enhetsregisteret's codes),
 ``recogniser`` (the kind of applicant in free text), ``rules`` (the facts, the questions, the
 rules and the verdict) and ``wording``/``wording_reasons`` (the texts, in bokmål, nynorsk and
-English: each a ``localised.LocalText``, the bokmål string that gives its variants with
+English: each a ``veileder.i18n.LocalText``, the bokmål string that gives its variants with
 ``X(lang)``, lang "nb", "nn" or "en"). This module re-exports the API
 below, so callers import from ``veileder.eligibility``. Who is asking, from free text, an
 organisation number and the register's answer, is ``veileder.applicant.identify``.

@@ -2,7 +2,7 @@
 with Innovasjon Norge, the verdict's openings, the names of the families, and (re-exported from
 ``wording_reasons``) the sentences for each rule's facts.
 
-Every text is a :class:`~veileder.eligibility.localised.LocalText`: the bokmål string that gives
+Every text is a :class:`~veileder.i18n.LocalText`: the bokmål string that gives
 its variants, ``QUESTIONS["family"]("nn")``. The rules (``veileder.eligibility.rules``) pick the
 sentences; the call's own facts (who may apply, the criteria names, the contact) come from the
 call file, not from here.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Dict, Tuple
 
 from veileder.eligibility.families import OrgFamily
-from veileder.eligibility.localised import LocalText as T
+from veileder.i18n import LocalText as T
 from veileder.eligibility.wording_reasons import (  # noqa: F401  (re-exported)
     COVERED_WHY,
     FACT_TEXT,

@@ -2,7 +2,7 @@
 hard condition and test answered yes, no or not known, conflicts and the project criteria
 (R3-R11), and the fixed sentences of the reasons and next steps (``veileder.eligibility.rules``).
 
-Each text is a :class:`~veileder.eligibility.localised.LocalText` (the bokmål string; ``X(lang)``
+Each text is a :class:`~veileder.i18n.LocalText` (the bokmål string; ``X(lang)``
 gives a variant). ``veileder.eligibility.wording`` re-exports the tables.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Dict, Tuple
 
 from veileder.eligibility.families import OrgFamily
-from veileder.eligibility.localised import LocalText as T
+from veileder.i18n import LocalText as T
 
 if TYPE_CHECKING:  # pragma: no cover
     from veileder.call import Call
