@@ -72,10 +72,12 @@ def test_a_10000_character_message(assistant):
 
 
 def test_deadline_answers_say_it_has_passed(assistant):
-    for question in ["Når er fristen?", "when is the deadline", "hva skal sendes inn?"]:
+    for question in ["Når er fristen?", "hva skal sendes inn?"]:
         answer = assistant.text(new_sender(), question)
         assert "16. april 2020" in answer and "17.00" in answer
         assert "gått ut" in answer or "gikk ut" in answer
+    answer = assistant.text(new_sender(), "when is the deadline")  # in English
+    assert "passed on Thursday 16 April 2020 at 17:00" in answer
 
 
 def test_facts_reach_the_user(assistant):
@@ -182,7 +184,7 @@ def test_the_first_message_that_says_who_is_asking_gets_the_verdict(assistant):
                  "Statsforvalteren i Nordland her, kan vi søke?", "Kan Lindesnes kommune søke?",
                  "Can Stavanger municipality apply?", "Kan Statsforvalteren søke?"]:
         reply = assistant.text(new_sender(), text)
-        assert re.search(r"^Dere kan søke", reply, re.MULTILINE), (text, reply)
+        assert re.search(r"^(?:Dere kan søke|You can apply)", reply, re.MULTILINE), (text, reply)
         assert "Virksomheten må altså" not in reply  # not the general text
 
 
@@ -202,10 +204,15 @@ def test_a_body_named_by_its_name_gets_the_check_in_the_first_reply(assistant):
     sender = new_sender()
     first = assistant.text(sender, "Kan Helse Bergen HF søke?")
     assert "Helse Bergen HF" in first and "allmennhetens interesse" in first
-    assistant.text(sender, "Vi driver sykehus for befolkningen, ikke kommersielt")
-    assistant.text(sender, "Pengene kommer fra staten, nesten alt")
-    verdict = assistant.text(sender, "Styret er oppnevnt av Helse- og omsorgsdepartementet")
-    assert VERDICT.search(verdict), verdict
+    replies = []
+    for answer in ("Vi driver sykehus for befolkningen, ikke kommersielt",
+                   "Pengene kommer fra staten, nesten alt",
+                   "Styret er oppnevnt av Helse- og omsorgsdepartementet"):
+        replies.append(assistant.text(sender, answer))
+        if VERDICT.search(replies[-1]):
+            break
+    # mostly public money is enough for "closely tied to the public" (the board is not asked)
+    assert VERDICT.search(replies[-1]) and len(replies) >= 2, replies
 
 
 def test_what_the_announcement_does_not_say_is_said_plainly(assistant):
@@ -360,5 +367,5 @@ def test_the_channels_preset_holds_until_the_user_writes(assistant):
         "sender": sender, "message": "hei", "metadata": {"lang": "nn"}}).json()
     assert standard(" ".join(m.get("text", "") for m in reply)) == "nn", reply
     reply = requests.post(f"{assistant.rasa_url}/webhooks/rest/webhook", timeout=60, json={
-        "sender": sender, "message": "Hvem kan søke?", "metadata": {"lang": "nn"}}).json()
+        "sender": sender, "message": "Hvem kan søke på dette?", "metadata": {"lang": "nn"}}).json()
     assert standard(" ".join(m.get("text", "") for m in reply)) == "nb", reply
