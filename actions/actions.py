@@ -27,11 +27,12 @@ class ActionDeadlineStatus(Action):
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         call, now = clock.call(), clock.now()
-        answer = deadline.status(call, now).message(call, lang=language_of(tracker))
+        lang = language_of(tracker)
+        answer = deadline.status(call, now).message(call, lang=lang)
         # "Er fristen i mai?" -> "Nei. Fristen ... er torsdag 16. april 2020 ..."
         first = polarity.opening(tracker.latest_message.get("text"), "ask_deadline", call, now)
         buttons, events = rated(tracker, self.name())
-        dispatcher.utter_message(text=polarity.prefix_answer(first, answer), buttons=buttons)
+        dispatcher.utter_message(text=polarity.prefix_answer(first, answer, lang), buttons=buttons)
         return events
 
 

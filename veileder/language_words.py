@@ -38,6 +38,11 @@ NYNORSK = _weights(
     forsking forskingspartnar gonger gong morgon ønskjer ønskje dekkjer setje setja ringje
     følgje leggje liggje tenkje spørje krevst vert vart vorte vore jobbar skjønar
     prosjekteigar kvalifiserte gjekk seinare seinast seint sjå
+    løysing løysinga løysingar løysingane utfordringar utfordringane samfunnsutfordringar
+    teneste tenesta tenester tenestene heimeteneste heimetenesta helsetenester dømes døme
+    sjuk sjuke sjukeheim sjukeheimen sjukehus sjukehuset heim heime heimen leiing leiinga
+    toppleiinga tilsette sektorar fekk ynskjer ynskje brukarar brukarane innbyggjarane
+    deltakarar ressursar gevinstar kostnadar føremål hjå gjev fortel
     """,
     weak="""
     kor gjeld då helsing hjelpa kostnadar lenkja lenkje sendast
@@ -51,13 +56,18 @@ BOKMAL = _weights(
     hva hvem hvordan hvorfor hvor hvilke hvilken hvilket hvis ikke jeg dere deres være søkere
     søkeren virksomhet virksomheten virksomheter offentlig offentlige bare noe noen mye hele
     helt fra også hører høres mener flere mulig mulighet muligheter en et ett egen eget egne
-    egeninnsats egeninnsatsen egenfinansiering egenandel hun hos ennå enda fortsatt fremdeles
+    egeninnsats egeninnsatsen egenfinansiering egenandel hun ennå enda fortsatt fremdeles
     selv sammen gjøre gjør sier vet tror trenger mer disse mens siden innen alene forskjellen
     utlysning utlysningen utlysninger midler penger pengene kommuner kommunene fylkeskommuner
     regler innbyggere leverandører leverandørene prosjekter søknader partnerskapet prosjektleder
     leder lederen foretak helseforetak marked markedet markedsdialog tidlig statlig vanlig
     nødvendig forskning forskningspartner ganger morgen ønsker dekker sette spørre kreves ble
     vært jobber skjønner prosjekteier kommer ligger gikk senere senest
+    løsning løsningen løsninger løsningene utfordringer utfordringene samfunnsutfordringer
+    tjeneste tjenesten tjenester tjenestene hjemmetjeneste hjemmetjenesten helsetjenester
+    syk syke sykehjem sykehjemmet sykehus sykehuset hjem hjemme ledelse ledelsen
+    toppledelsen sektorer fikk brukere brukerne innbyggerne deltakere ressurser gevinster
+    forteller
     """,
     weak="""
     tar snakket dekket jobbet hjelpen lenken skissen tilgjengelig nettsiden tilbud spennende
@@ -119,7 +129,7 @@ NORWEGIAN = _weights(
     hilsen tusen sende sendt fått lest ut inn enn fordi derfor ringe tenke følge søknadsfristen
     kostnader dokument dokumenter skrive lese vite gjort slikt dekt forstår bruke kjøpe
     utstyr samarbeide nabokommune nabokommuner ferdig usikre usikker kvalifisere kvalifiserer
-    ansvaret permisjon kontakte nettside behovet dokumentere praksis
+    ansvaret permisjon kontakte nettside behovet dokumentere praksis hos
     innkjøp starte fungerer statsstøtte kontaktperson nyttig lurt aa
     """,
 )

@@ -317,6 +317,7 @@ OR_ANSWER = T("Eller svar på spørsmålene her, så vurderer vi saken på nytt.
 THUS_MEETS = T("Dermed oppfyller dere vilkårene i utlysningen: dere {conditions}.",
                "Dermed oppfyller de vilkåra i utlysinga: de {conditions}.",
                "So you meet the conditions of the call: you {conditions}.")
+# The call file's English conditions are written to follow "you" (are, perform)
 YOU_CONDITIONS = T("Dere {conditions}.", "De {conditions}.", "You {conditions}.")
 CASE_BY_CASE_WHY = T(
     "En slik virksomhet omfattes av anskaffelsesregelverket bare hvis den er et "
