@@ -256,11 +256,12 @@ def _statistics(engine, rng: staff_stats.DateRange, now: datetime) -> Dict[str, 
     """Every statistic of the dashboard: the closed days from their stored aggregates (computed
     and stored first when missing, ``web/staff_daily.py``), the open days live."""
     staff_stats.ensure_indexes(engine)
-    staff_daily.prepare(engine, rng, now)
+    stored = staff_daily.prepare(engine, rng, now)
     jobs = {"summary": staff_daily.summary, "days": staff_daily.days,
             "answers": staff_daily.top_answers, "unanswered": staff_daily.unanswered_texts,
             "eligibility": staff_daily.eligibility}
-    running = {name: _POOL.submit(job, engine, rng, now) for name, job in jobs.items()}
+    running = {name: _POOL.submit(job, engine, rng, now, stored=stored)
+               for name, job in jobs.items()}
     running["feedback"] = _POOL.submit(staff_stats.feedback, engine, rng)
     stats: Dict[str, Any] = {"range": rng}
     stats.update({name: future.result() for name, future in running.items()})

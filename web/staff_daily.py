@@ -237,23 +237,38 @@ def prepare(engine: Engine, rng: DateRange, now: datetime) -> Set[date]:
 
 
 def _late(conn: Connection, engine: Engine, markers: Dict[date, tuple], tz: str) -> Set[date]:
-    """The stored days that got an event after they were computed (ids above the marker's)."""
-    if not markers:
-        return set()
+    """The stored days of the range (``markers``) that got an event after they were computed
+    (an id above the marker's), among the events written since the last look. A stored day
+    outside the range that got one loses its rows here: it is computed again when needed."""
     newest = conn.execute(sa.select(sa.func.max(events.c.id))).scalar() or 0
-    since = _checked.get(engine, min(w or 0 for _, w in markers.values()))
+    since = _checked.get(engine)
+    if since is None:
+        since = conn.execute(sa.select(sa.func.min(table.c.a)).where(
+            table.c.statistic == MARKER)).scalar()
+        if since is None:  # nothing stored yet
+            _checked[engine] = newest
+            return set()
     if newest <= since:
         return set()
     zone = ZoneInfo(tz)
-    late = set()
+    written: Dict[date, int] = {}
     for event_id, stamp in conn.execute(
             sa.select(events.c.id, events.c.timestamp)
             .where(events.c.id > since, events.c.id <= newest)):
         day = datetime.fromtimestamp(stamp, zone).date()
-        if day in markers and event_id > (markers[day][1] or 0):
+        written[day] = max(written.get(day, 0), event_id)
+    late = set()
+    for day, watermark in conn.execute(
+            sa.select(table.c.day, table.c.a).where(table.c.statistic == MARKER,
+                                                    table.c.day.in_(sorted(written)))):
+        if written[day] > (watermark or 0):
             late.add(day)
+    outside = late - set(markers)
+    if outside:
+        with engine.begin() as writer:
+            writer.execute(sa.delete(table).where(table.c.day.in_(sorted(outside))))
     _checked[engine] = newest
-    return late
+    return late & set(markers)
 
 
 PRODUCERS = {"conv": lambda conn, rng: _conversations(conn, rng),
@@ -263,12 +278,18 @@ PRODUCERS = {"conv": lambda conn, rng: _conversations(conn, rng),
 PRODUCERS["textx"] = PRODUCERS["text"]
 
 
-def _live(conn: Connection, rng: DateRange, stored: Set[date], statistic: str) -> List[Row]:
-    """The rows of ``statistic`` of the days of ``rng`` not stored, computed now."""
+def _live(conn: Connection, rng: DateRange, stored: Set[date],
+          statistic: str) -> Dict[str, List[Row]]:
+    """The rows of the days of ``rng`` not stored, computed now: of ``statistic`` and the
+    others its producer gives, by statistic."""
+    found: Dict[str, List[Row]] = {}
     if not st._has_events(conn):
-        return []
-    return [(day,) + row[1:] for day in rng.days() if day not in stored
-            for row in PRODUCERS[statistic](conn, _one_day(day, rng.tz)) if row[0] == statistic]
+        return found
+    for day in rng.days():
+        if day not in stored:
+            for row in PRODUCERS[statistic](conn, _one_day(day, rng.tz)):
+                found.setdefault(row[0], []).append((day,) + row[1:])
+    return found
 
 
 def _stored(stored: Set[date], statistic: str) -> Any:
@@ -276,15 +297,25 @@ def _stored(stored: Set[date], statistic: str) -> Any:
                    table.c.day.between(min(stored), max(stored)))
 
 
-def _rows(engine: Engine, rng: DateRange, now: datetime, statistic: str) -> List[Row]:
-    stored = prepare(engine, rng, now)
-    found: List[Row] = []
+def _prepared(engine: Engine, rng: DateRange, now: datetime,
+              stored: Optional[Set[date]]) -> Set[date]:
+    return prepare(engine, rng, now) if stored is None else stored
+
+
+def _rows(engine: Engine, rng: DateRange, now: datetime, *statistics: str,
+          stored: Optional[Set[date]] = None) -> Dict[str, List[Row]]:
+    """The rows of ``statistics`` (one producer's) over ``rng``: stored and live."""
+    stored = _prepared(engine, rng, now, stored)
     with engine.connect() as conn:
+        found = _live(conn, rng, stored, statistics[0])
         if stored:
-            found += [tuple(r) for r in conn.execute(
-                sa.select(table.c.day, table.c.key, table.c.a, table.c.b, table.c.c, table.c.d,
-                          table.c.e, table.c.text).where(_stored(stored, statistic)))]
-        return found + _live(conn, rng, stored, statistic)
+            for r in conn.execute(
+                    sa.select(table.c.statistic, table.c.day, table.c.key, table.c.a, table.c.b,
+                              table.c.c, table.c.d, table.c.e, table.c.text)
+                    .where(table.c.statistic.in_(statistics),
+                           table.c.day.between(min(stored), max(stored)))):
+                found.setdefault(r[0], []).append(tuple(r)[1:])
+    return {name: found.get(name, []) for name in statistics}
 
 
 # --- the statistics ---------------------------------------------------------------------------
@@ -296,15 +327,16 @@ def _tickets(engine: Engine, rng: DateRange) -> List[tuple]:
                             .where(t.created_at >= rng.start, t.created_at < rng.end)).all()
 
 
-def summary(engine: Engine, rng: DateRange, now: datetime) -> st.Summary:
+def summary(engine: Engine, rng: DateRange, now: datetime,
+            stored: Optional[Set[date]] = None) -> st.Summary:
     """:func:`web.staff_stats.summary` from the stored days and today. The conversations seen
     only on stored days and without a ticket are added up in the database; the others (today's,
     those with a ticket) here."""
-    stored = prepare(engine, rng, now)
+    stored = _prepared(engine, rng, now, stored)
     tickets = _tickets(engine, rng)
     totals = [0] * 6
     with engine.connect() as conn:
-        live = _live(conn, rng, stored, "conv")
+        live = _live(conn, rng, stored, "conv").get("conv", [])
         special = sorted({row[1] for row in live} | {sender for sender, _ in tickets})
         rows = list(live)
         if stored and len(special) <= 5000:
@@ -345,17 +377,18 @@ def summary(engine: Engine, rng: DateRange, now: datetime) -> st.Summary:
                       len(tickets))
 
 
-def days(engine: Engine, rng: DateRange, now: datetime) -> List[st.Day]:
+def days(engine: Engine, rng: DateRange, now: datetime,
+         stored: Optional[Set[date]] = None) -> List[st.Day]:
     """:func:`web.staff_stats.days` from the stored days and today."""
     zone = ZoneInfo(rng.tz)
     offsets = {int(datetime.combine(d, datetime.min.time(), zone).utcoffset().total_seconds())
                for d in rng.days() + [rng.last + timedelta(days=1)]}
     if offsets != {rng.offset}:
         return st.days(engine, rng)  # counted at the first offset: directly
-    stored = prepare(engine, rng, now)
+    stored = _prepared(engine, rng, now, stored)
     found: Dict[date, Dict[str, int]] = {d: {} for d in rng.days()}
     with engine.connect() as conn:
-        rows = [(day, n, m, f) for day, _, m, f, *_ in _live(conn, rng, stored, "conv")
+        rows = [(day, n, m, f) for day, _, m, f, *_ in _live(conn, rng, stored, "conv").get("conv", [])
                 for n in [1 if m else 0]]
         if stored:
             c = table.c
@@ -374,11 +407,12 @@ def days(engine: Engine, rng: DateRange, now: datetime) -> List[st.Day]:
     return [st.Day(d, **values) for d, values in sorted(found.items())]
 
 
-def top_answers(engine: Engine, rng: DateRange, now: datetime,
-                limit: int = 20) -> List[st.AnswerCount]:
+def top_answers(engine: Engine, rng: DateRange, now: datetime, limit: int = 20,
+                stored: Optional[Set[date]] = None) -> List[st.AnswerCount]:
     """:func:`web.staff_stats.top_answers` from the stored days and today."""
     per: Dict[str, List[Any]] = {}
-    for _, key, count, last, _c, _d, _e, example in _rows(engine, rng, now, "answer"):
+    for _, key, count, last, _c, _d, _e, example in _rows(engine, rng, now, "answer",
+                                                                    stored=stored)["answer"]:
         p = per.setdefault(key, [0, -1, None])
         p[0] += count
         if last > p[1]:
@@ -387,25 +421,28 @@ def top_answers(engine: Engine, rng: DateRange, now: datetime,
     return [st.AnswerCount(key, n, example) for key, (n, _, example) in ordered]
 
 
-def unanswered_texts(engine: Engine, rng: DateRange, now: datetime,
-                     limit: int = 2000) -> List[Tuple[str, int]]:
+def unanswered_texts(engine: Engine, rng: DateRange, now: datetime, limit: int = 2000,
+                     stored: Optional[Set[date]] = None) -> List[Tuple[str, int]]:
     """:func:`web.staff_stats.unanswered_texts` from the stored days and today."""
+    rows = _rows(engine, rng, now, "text", "textx", stored=stored)
     counts: Dict[str, int] = {}
-    for _, _key, count, _b, _c, _d, _e, text in _rows(engine, rng, now, "text"):
+    for _, _key, count, _b, _c, _d, _e, text in rows["text"]:
         counts[text] = counts.get(text, 0) + count
     seen: Set[str] = set()
     first, last = rng.first.toordinal(), rng.last.toordinal()
-    for _, key, own, counted, _c, _d, _e, text in _rows(engine, rng, now, "textx"):
+    for _, key, own, counted, _c, _d, _e, text in rows["textx"]:
         if not (counted and first <= own <= last) and key not in seen:
             seen.add(key)
             counts[text] = counts.get(text, 0) + 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
-def eligibility(engine: Engine, rng: DateRange, now: datetime) -> List[st.FamilyOutcome]:
+def eligibility(engine: Engine, rng: DateRange, now: datetime,
+                stored: Optional[Set[date]] = None) -> List[st.FamilyOutcome]:
     """:func:`web.staff_stats.eligibility` from the stored days and today."""
     per: Dict[str, List[Any]] = {}
-    for _, sender, fid, e, n, u, flags, family in _rows(engine, rng, now, "elig"):
+    for _, sender, fid, e, n, u, flags, family in _rows(engine, rng, now, "elig",
+                                                                       stored=stored)["elig"]:
         p = per.setdefault(sender, [None, None, 0, 0, 0, 0, 0])
         if fid is not None and (p[0] is None or fid > p[0]):
             p[0], p[1] = fid, family

@@ -170,6 +170,8 @@ def test_a_late_event_in_a_closed_day_is_counted(engine):
     from_days(engine, rng)
     tracker_events.write(engine, [("late", datetime(2026, 11, 2, 10, tzinfo=timezone.utc),
                                    [("user", "Hvor lang er behandlingstiden?", "ukjent")])])
+    later = staff_stats.DateRange(date(2026, 11, 3), date(2026, 11, 6), TZ)
+    assert from_days(engine, later) == direct(engine, later)  # seen, but not in this range
     assert from_days(engine, rng) == direct(engine, rng)
 
 
