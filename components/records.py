@@ -1,7 +1,7 @@
 """Tickets (questions for an adviser) and feedback on answers, in the project's database.
 
 The database is the tracker store's (``ASSISTANT_DATABASE_URL``: SQLite by default, PostgreSQL
-in production), in two tables of the project's own, created when missing:
+in production), in tables of the project's own, created when missing:
 
 ``assistant_tickets``
     ``id``, ``created_at``, ``updated_at``, ``sender_id`` (the conversation), ``channel``,
@@ -15,6 +15,9 @@ in production), in two tables of the project's own, created when missing:
     ``id``, ``created_at``, ``sender_id``, ``response`` (the answer rated, e.g.
     ``utter_faq/frist``), ``question`` (the question it answered, masked), ``rating`` (``up``
     or ``down``), ``comment`` (masked).
+``assistant_daily_statistics``
+    the staff statistics of closed days, derived from the ``events`` table
+    (``web/staff_daily.py``).
 
 Everything a user typed is masked with :func:`veileder.privacy.mask_personal_data` before it is
 written. Times are aware datetimes in UTC. SQLAlchemy 1.4 Core; no Rasa imports, so the action
@@ -108,6 +111,23 @@ feedback = sa.Table(
     sa.Column("question", sa.Text),
     sa.Column("rating", sa.String(8), nullable=False),
     sa.Column("comment", sa.Text),
+)
+
+#: the staff statistics of closed days (``web/staff_daily.py``): rows per day, statistic and key
+#: (a response key, a conversation, a text's hash), five counts or event ids and a text
+daily_statistics = sa.Table(
+    "assistant_daily_statistics", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("statistic", sa.String(16), nullable=False),
+    sa.Column("key", sa.String(255), nullable=False),
+    sa.Column("a", sa.BigInteger), sa.Column("b", sa.BigInteger),
+    sa.Column("c", sa.BigInteger), sa.Column("d", sa.BigInteger),
+    sa.Column("e", sa.BigInteger), sa.Column("text", sa.Text),
+    sa.UniqueConstraint("day", "statistic", "key", name="uq_assistant_daily_statistics"),
+    # a range of days of one statistic read from the index alone
+    sa.Index("ix_assistant_daily_statistics_read", "statistic", "day", "key", "a", "b", "c",
+             "d", "e"),
 )
 
 

@@ -24,7 +24,7 @@ import secrets
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 from urllib.parse import quote
@@ -41,7 +41,7 @@ from components.records import feedback as feedback_table
 from components.records import tickets as tickets_table
 from components.settings import Settings
 from veileder.call import current_call
-from web import charts, staff_stats, staff_texts
+from web import charts, staff_daily, staff_stats, staff_texts
 from web.auth import (CSRF_FIELD, LOGIN_COOKIE, NOT_CONFIGURED, PASSWORD_USER,
                       NotAuthenticated, NotConfigured, StaffAuth, StaffUser, csrf_ok)
 
@@ -219,7 +219,7 @@ class StatisticsCache:
             hit = self._found.get(key)
         if hit and time.monotonic() - hit[0] < self.seconds and hit[1] == version:
             return hit[2]
-        stats = _statistics(engine, rng)
+        stats = _statistics(engine, rng, settings.now())
         with self._lock:
             if len(self._found) > 32:
                 self._found.clear()
@@ -252,13 +252,17 @@ def _data_version(engine) -> tuple:
 _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="staff-statistics")
 
 
-def _statistics(engine, rng: staff_stats.DateRange) -> Dict[str, Any]:
-    """Every statistic of the dashboard (aggregate queries in the database)."""
+def _statistics(engine, rng: staff_stats.DateRange, now: datetime) -> Dict[str, Any]:
+    """Every statistic of the dashboard: the closed days from their stored aggregates (computed
+    and stored first when missing, ``web/staff_daily.py``), the open days live."""
     staff_stats.ensure_indexes(engine)
-    jobs = {"summary": staff_stats.summary, "days": staff_stats.days,
-            "answers": staff_stats.top_answers, "unanswered": staff_stats.unanswered_texts,
-            "feedback": staff_stats.feedback, "eligibility": staff_stats.eligibility}
-    running = {name: _POOL.submit(job, engine, rng) for name, job in jobs.items()}
+    stored = staff_daily.prepare(engine, rng, now)
+    jobs = {"summary": staff_daily.summary, "days": staff_daily.days,
+            "answers": staff_daily.top_answers, "unanswered": staff_daily.unanswered_texts,
+            "eligibility": staff_daily.eligibility}
+    running = {name: _POOL.submit(job, engine, rng, now, stored=stored)
+               for name, job in jobs.items()}
+    running["feedback"] = _POOL.submit(staff_stats.feedback, engine, rng)
     stats: Dict[str, Any] = {"range": rng}
     stats.update({name: future.result() for name, future in running.items()})
     stats["unanswered"] = staff_texts.cluster(stats["unanswered"])[:20]
@@ -291,7 +295,8 @@ def statistics_json(request: Request, user: StaffUser = Depends(staff_user),
     settings = _settings(request)
     rng = _range(settings, *dates)
     engine = records_for(settings.database_url).engine
-    s = staff_stats.summary(engine, rng)
+    now = settings.now()
+    s = staff_daily.summary(engine, rng, now)
     return {"fra": rng.first.isoformat(), "til": rng.last.isoformat(),
             "samtaler": s.conversations, "meldinger": s.messages, "fallback": s.fallbacks,
             "ba_om_person": s.asked_for_person, "mislyktes": s.failed,
@@ -299,7 +304,7 @@ def statistics_json(request: Request, user: StaffUser = Depends(staff_user),
             "avlastningsgrad": s.deflection_rate, "fallbackgrad": s.fallback_rate,
             "dager": [{"dato": d.day.isoformat(), "samtaler": d.conversations,
                        "meldinger": d.messages, "fallback": d.fallbacks,
-                       "henvendelser": d.tickets} for d in staff_stats.days(engine, rng)]}
+                       "henvendelser": d.tickets} for d in staff_daily.days(engine, rng, now)]}
 
 
 def _csv(rows, header, filename: str) -> Response:
@@ -316,7 +321,7 @@ def export_days(request: Request, user: StaffUser = Depends(staff_user),
                 dates: tuple = Depends(_dates)) -> Response:
     settings = _settings(request)
     rng = _range(settings, *dates)
-    days = staff_stats.days(records_for(settings.database_url).engine, rng)
+    days = staff_daily.days(records_for(settings.database_url).engine, rng, settings.now())
     return _csv([(d.day.isoformat(), d.conversations, d.messages, d.fallbacks, d.tickets)
                  for d in days], ["dato", "samtaler", "meldinger", "fallback", "henvendelser"],
                 f"statistikk-{rng.first}-{rng.last}.csv")
@@ -328,7 +333,8 @@ def export_unanswered(request: Request, user: StaffUser = Depends(staff_user),
     settings = _settings(request)
     rng = _range(settings, *dates)
     groups = staff_texts.cluster(
-        staff_stats.unanswered_texts(records_for(settings.database_url).engine, rng))
+        staff_daily.unanswered_texts(records_for(settings.database_url).engine, rng,
+                                     settings.now()))
     return _csv([(g.text, g.count, " | ".join(g.variants)) for g in groups],
                 ["spørsmål", "antall", "andre formuleringer"],
                 f"ubesvarte-{rng.first}-{rng.last}.csv")
