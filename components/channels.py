@@ -42,7 +42,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from veileder import input_check
-from veileder.i18n import Tekst, preset_language
+from veileder.i18n import Tekst, in_language, preset_language
 from veileder.language import language_of_messages
 
 logger = logging.getLogger(__name__)
@@ -139,11 +139,6 @@ def clean_text(text: Any) -> Optional[Text]:
     if text is None:
         return None
     return CONTROL.sub("", text if isinstance(text, str) else str(text))
-
-
-def in_language(text: Any, lang: str) -> str:
-    """A text in ``lang`` when it has variants (a Tekst), else as it is."""
-    return text(lang) if callable(text) else str(text)
 
 
 def guarded(on_new_message: Callable[[UserMessage], Awaitable[Any]],

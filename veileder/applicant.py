@@ -25,7 +25,7 @@ from veileder.eligibility import (
     family_from_text,
 )
 from veileder.eligibility.families import coerce_family
-from veileder.i18n import LocalText
+from veileder.i18n import LocalText, in_language
 from veileder.orgnr import LookupResult, RegistryEntry, format_orgnr, without_numbers
 
 #: The answer when the text names no kind of applicant (and no organisation number was tried).
@@ -111,7 +111,7 @@ class Identified:
                                                               or OrgFamily.UNKNOWN](self.lang)
             parts.append(FOUND.format(self.lang, name=entry.navn, what=what))
             if self.lookup is not None and self.lookup.message:
-                parts.append(self.lookup.message)
+                parts.append(in_language(self.lookup.message, self.lang))
         parts.extend(self.notes)
         return " ".join(parts) or None
 
@@ -180,7 +180,8 @@ def _register_note(lookup: LookupResult, identified: bool, lang: str = "nb") -> 
         if identified:
             return NOT_LOOKED_UP.format(lang, number=shown)
         return f"{NOT_LOOKED_UP_NOW.format(lang, number=shown)} {WRITE_INSTEAD(lang)}"
-    message = lookup.message or ""  # the register client's own words (veileder.orgnr)
+    # the register client's own words (veileder.orgnr), in the conversation's standard
+    message = in_language(lookup.message, lang) or ""
     if identified or lookup.status == "invalid":
         return message
     return f"{message} {WRITE_INSTEAD(lang)}".strip()

@@ -28,8 +28,8 @@ from typing import Any, Iterable, List, Mapping, Optional, Tuple
 
 from veileder.language import DEFAULT, LANGUAGES, from_locale, language_of_messages
 
-__all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "LocalText", "normalise", "choose",
-           "preset_language", "pick", "written_texts"]
+__all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "LocalText", "Said", "normalise", "choose",
+           "preset_language", "pick", "written_texts", "in_language"]
 
 #: The metadata key a channel sets to preset the language ("nb", "nn", "en" or a locale).
 METADATA_KEY = "lang"
@@ -149,3 +149,32 @@ class LocalText(str):
 
     def __reduce__(self):  # copies and pickles are the plain bokmål string
         return (str, (str(self),))
+
+
+class Said(str):
+    """Texts filled with values at run time (a register's answer about one number): the bokmål
+    string, and called with a language, the same in that standard. ``parts`` are (Tekst,
+    values) pairs, joined with a space; a value that is a function of the language (a date, a
+    label) is called with it. Unlike a Tekst it is not kept in ``ALL``: its texts are."""
+
+    def __new__(cls, *parts: Tuple["Tekst", Mapping[str, Any]]) -> "Said":
+        obj = super().__new__(cls, _render(parts, DEFAULT))
+        obj._parts = parts
+        return obj
+
+    def __call__(self, lang: Optional[str] = None) -> str:
+        return _render(self._parts, normalise(lang))
+
+    def __reduce__(self):  # copies and pickles are the plain bokmål string
+        return (str, (str(self),))
+
+
+def _render(parts: Iterable[Tuple["Tekst", Mapping[str, Any]]], lang: str) -> str:
+    return " ".join(text.format(lang, **{key: value(lang) if callable(value) else value
+                                         for key, value in values.items()})
+                    for text, values in parts)
+
+
+def in_language(text: Any, lang: Optional[str]) -> Any:
+    """``text`` in ``lang`` when it has variants (Tekst, LocalText, Said), else as it is."""
+    return text(lang) if callable(text) else text

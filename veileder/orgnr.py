@@ -53,6 +53,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable, Literal, Optional
 
 import requests
@@ -61,7 +62,66 @@ from urllib3.util.retry import Retry
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.no import orgnr as _stdnum_orgnr
 
-from veileder.norsk import MONTH_NAMES
+from veileder.i18n import LocalText as T
+from veileder.i18n import Said
+from veileder.norsk import format_date
+
+# --- What the user is told, in bokmål, nynorsk and English ------------------------------------
+NO_NUMBER = T("Vi fant ikke noe organisasjonsnummer. Et organisasjonsnummer har 9 sifre.",
+              "Vi fann ikkje noko organisasjonsnummer. Eit organisasjonsnummer har 9 siffer.",
+              "We found no organisation number. An organisation number has 9 digits.")
+DIGITS_ONLY = T("Et organisasjonsnummer består bare av sifre. Det har 9 sifre.",
+                "Eit organisasjonsnummer består berre av siffer. Det har 9 siffer.",
+                "An organisation number consists of digits only. It has 9 digits.")
+WRONG_LENGTH = T("Et organisasjonsnummer har 9 sifre. Nummeret du skrev, har {count}.",
+                 "Eit organisasjonsnummer har 9 siffer. Nummeret du skreiv, har {count}.",
+                 "An organisation number has 9 digits. The number you wrote has {count}.")
+BAD_CHECK_DIGIT = T(
+    "{number} er ikke et gyldig organisasjonsnummer. Det siste sifferet, kontrollsifferet, "
+    "stemmer ikke. Sjekk at du har skrevet nummeret riktig.",
+    "{number} er ikkje eit gyldig organisasjonsnummer. Det siste sifferet, kontrollsifferet, "
+    "stemmer ikkje. Sjekk at du har skrive nummeret rett.",
+    "{number} is not a valid organisation number. The last digit, the check digit, does not "
+    "match. Check that you have written the number correctly.")
+NOT_VALID = T("Det er ikke et gyldig organisasjonsnummer.",
+              "Det er ikkje eit gyldig organisasjonsnummer.",
+              "That is not a valid organisation number.")
+BANKRUPT = T("Enhetsregisteret viser at {name} er konkurs.",
+             "Einingsregisteret viser at {name} er konkurs.",
+             "The Central Coordinating Register for Legal Entities (Enhetsregisteret) shows that "
+             "{name} is bankrupt.")
+WINDING_UP = T("Enhetsregisteret viser at {name} er under avvikling.",
+               "Einingsregisteret viser at {name} er under avvikling.",
+               "The Central Coordinating Register for Legal Entities (Enhetsregisteret) shows "
+               "that {name} is being wound up.")
+COMPULSORY_WINDING_UP = T(
+    "Enhetsregisteret viser at {name} er under tvangsavvikling eller tvangsoppløsning.",
+    "Einingsregisteret viser at {name} er under tvangsavvikling eller tvangsoppløysing.",
+    "The Central Coordinating Register for Legal Entities (Enhetsregisteret) shows that {name} "
+    "is being compulsorily wound up or dissolved.")
+NOT_FOUND = T("Vi fant ikke organisasjonsnummeret {number} i Enhetsregisteret. Sjekk at "
+              "nummeret er riktig.",
+              "Vi fann ikkje organisasjonsnummeret {number} i Einingsregisteret. Sjekk at "
+              "nummeret er rett.",
+              "We did not find the organisation number {number} in the Central Coordinating "
+              "Register for Legal Entities (Enhetsregisteret). Check that the number is right.")
+DELETED = T("Organisasjonsnummeret {number} ble slettet fra Enhetsregisteret. Har virksomheten "
+            "fått et nytt nummer?",
+            "Organisasjonsnummeret {number} vart sletta frå Einingsregisteret. Har verksemda "
+            "fått eit nytt nummer?",
+            "The organisation number {number} was deleted from the Central Coordinating Register "
+            "for Legal Entities (Enhetsregisteret). Has the organisation got a new number?")
+DELETED_ON = T("Organisasjonsnummeret {number} ble slettet fra Enhetsregisteret den {date}. Har "
+               "virksomheten fått et nytt nummer?",
+               "Organisasjonsnummeret {number} vart sletta frå Einingsregisteret {date}. Har "
+               "verksemda fått eit nytt nummer?",
+               "The organisation number {number} was deleted from the Central Coordinating "
+               "Register for Legal Entities (Enhetsregisteret) on {date}. Has the organisation "
+               "got a new number?")
+NO_ANSWER = T("Vi får ikke svar fra Enhetsregisteret akkurat nå.",
+              "Vi får ikkje svar frå Einingsregisteret akkurat no.",
+              "We get no answer from the Central Coordinating Register for Legal Entities "
+              "(Enhetsregisteret) right now.")
 
 #: Institutional sector codes for public administration (a strong signal:
 #: docs/eligibility-rules.md R7).
@@ -118,26 +178,19 @@ def validate(orgnr: Optional[str]) -> OrgnrCheck:
     raw = "" if orgnr is None else str(orgnr).strip()
     compact = normalise(raw) or _SEPARATORS.sub("", raw)
     if not compact:
-        return OrgnrCheck(False, None, "Vi fant ikke noe organisasjonsnummer. "
-                                       "Et organisasjonsnummer har 9 sifre.")
+        return OrgnrCheck(False, None, Said((NO_NUMBER, {})))
     try:
         number = _stdnum_orgnr.validate(compact)
     except InvalidLength:
         if not compact.isdigit():
-            return OrgnrCheck(False, None, "Et organisasjonsnummer består bare av sifre. "
-                                           "Det har 9 sifre.")
-        return OrgnrCheck(False, None, f"Et organisasjonsnummer har 9 sifre. "
-                                       f"Nummeret du skrev, har {len(compact)}.")
+            return OrgnrCheck(False, None, Said((DIGITS_ONLY, {})))
+        return OrgnrCheck(False, None, Said((WRONG_LENGTH, {"count": len(compact)})))
     except InvalidChecksum:
-        return OrgnrCheck(False, None, f"{format_orgnr(compact)} er ikke et gyldig "
-                                       f"organisasjonsnummer. Det siste sifferet, "
-                                       f"kontrollsifferet, stemmer ikke. "
-                                       f"Sjekk at du har skrevet nummeret riktig.")
+        return OrgnrCheck(False, None, Said((BAD_CHECK_DIGIT, {"number": format_orgnr(compact)})))
     except InvalidFormat:
-        return OrgnrCheck(False, None, "Et organisasjonsnummer består bare av sifre. "
-                                       "Det har 9 sifre.")
+        return OrgnrCheck(False, None, Said((DIGITS_ONLY, {})))
     except ValidationError:  # pragma: no cover - stdnum's base class, for future subclasses
-        return OrgnrCheck(False, None, "Det er ikke et gyldig organisasjonsnummer.")
+        return OrgnrCheck(False, None, Said((NOT_VALID, {})))
     return OrgnrCheck(True, number, None)
 
 
@@ -204,15 +257,10 @@ class LookupResult:
 
 
 def _status_note(entry: RegistryEntry) -> Optional[str]:
-    notes = []
-    if entry.konkurs:
-        notes.append(f"Enhetsregisteret viser at {entry.navn} er konkurs.")
-    if entry.under_avvikling:
-        notes.append(f"Enhetsregisteret viser at {entry.navn} er under avvikling.")
-    if entry.under_tvangsavvikling:
-        notes.append(f"Enhetsregisteret viser at {entry.navn} er under tvangsavvikling "
-                     f"eller tvangsoppløsning.")
-    return " ".join(notes) or None
+    notes = [(text, {"name": entry.navn}) for flag, text in (
+        (entry.konkurs, BANKRUPT), (entry.under_avvikling, WINDING_UP),
+        (entry.under_tvangsavvikling, COMPULSORY_WINDING_UP)) if flag]
+    return Said(*notes) if notes else None
 
 
 RETRY_AFTER_MAX = 5  # seconds: a longer Retry-After is cut; the form then asks instead
@@ -308,9 +356,7 @@ class RegistryClient:
             return _unavailable(number)
         shown = format_orgnr(number)
         if response.status_code in (404, 400):
-            return LookupResult("unknown", None,
-                                f"Vi fant ikke organisasjonsnummeret {shown} i Enhetsregisteret. "
-                                f"Sjekk at nummeret er riktig.", number)
+            return LookupResult("unknown", None, Said((NOT_FOUND, {"number": shown})), number)
         if response.status_code == 410:
             return _deleted(number, _json_or_none(response))
         if response.status_code != 200:
@@ -334,22 +380,21 @@ def _json_or_none(response: requests.Response) -> object:
 
 
 def _deleted(number: str, data: object) -> LookupResult:
-    date = _norwegian_date(data.get("slettedato")) if isinstance(data, dict) else None
-    when = f" den {date}" if date else ""
-    return LookupResult("deleted", None,
-                        f"Organisasjonsnummeret {format_orgnr(number)} ble slettet fra "
-                        f"Enhetsregisteret{when}. Har virksomheten fått et nytt nummer?", number)
+    day = _deletion_date(data.get("slettedato")) if isinstance(data, dict) else None
+    shown = format_orgnr(number)
+    said = (Said((DELETED_ON, {"number": shown,
+                               "date": lambda lang: format_date(day, weekday=False, lang=lang)}))
+            if day else Said((DELETED, {"number": shown})))
+    return LookupResult("deleted", None, said, number)
 
 
-def _norwegian_date(value: object) -> Optional[str]:
-    """'2019-03-01' -> '1. mars 2019'; anything else -> None."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or "")[:10])
-    if not match or not 1 <= int(match.group(2)) <= 12:
+def _deletion_date(value: object) -> Optional[date]:
+    """'2019-03-01' -> that date; anything else -> None."""
+    try:
+        return date.fromisoformat(str(value or "")[:10])
+    except ValueError:
         return None
-    year, month, day = match.groups()
-    return f"{int(day)}. {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _unavailable(number: str) -> LookupResult:
-    return LookupResult("unavailable", None,
-                        "Vi får ikke svar fra Enhetsregisteret akkurat nå.", number)
+    return LookupResult("unavailable", None, Said((NO_ANSWER, {})), number)
