@@ -36,6 +36,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+# Rasa's check of action server answers with a validator built once (see the module)
+from components import action_validation  # noqa: F401
 from veileder import input_check
 from veileder.asker import (
     applying_asks,
