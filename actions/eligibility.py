@@ -28,6 +28,7 @@ from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
 from veileder.asker import own_family
+from veileder.eligibility import recogniser
 from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
     ANSWER_FIELDS,
@@ -47,6 +48,9 @@ from veileder.eligibility import (
 from veileder.eligibility.wording import SOFT_CRITERIA
 from veileder.facts import verdict_at
 from veileder.orgnr import RegistryEntry
+
+# The lemma dictionaries load with the action server, not in the first check (recogniser.py).
+recogniser.warm_up()
 
 FORM = "eligibility_form"
 FAMILY_SLOT = "elig_family"
