@@ -19,7 +19,7 @@ case "${1:-}" in
     exec "$@" ;;
   actions)
     python -c "import actions.clock as c; c.check_configuration()"
-    exec rasa run actions -p "$ACTION_PORT" --actions actions ;;
+    exec python -m rasa_sdk -p "$ACTION_PORT" --actions actions ;;  # `rasa run actions` without Rasa
   web)
     exec uvicorn web.app:app --host "$ASSISTANT_HOST" --port "$WEB_PORT" --ws none \
       --proxy-headers --forwarded-allow-ips '*' ;;

@@ -44,7 +44,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-$bin/rasa run actions -p "$ACTION_PORT" --actions actions & pids+=($!)
+$bin/python -m rasa_sdk -p "$ACTION_PORT" --actions actions & pids+=($!)  # as scripts/run.sh
 api=""; [ "$RASA_ENABLE_API" = true ] && api=--enable-api
 ports=()
 for ((i = 0; i < ASSISTANT_RASA_REPLICAS; i++)); do

@@ -77,7 +77,7 @@ def running_replicas(workdir: Path, replicas: int, database_url: str, redis_url:
     })
     full_env.update(env or {})
     creds = channel_credentials.write(workdir / "credentials.yml", load_settings(full_env))
-    commands = {"actions": ([str(BIN / "rasa"), "run", "actions", "-p", str(action_port),
+    commands = {"actions": ([str(BIN / "python"), "-m", "rasa_sdk", "-p", str(action_port),
                              "--actions", "actions"],
                             f"http://127.0.0.1:{action_port}/health")}
     for i, port in enumerate(rasa_ports):

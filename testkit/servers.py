@@ -96,7 +96,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
     cors = [o.strip() for o in full_env.get("ASSISTANT_CORS_ORIGINS", web_origin).split(",")
             if o.strip()]
     commands = {
-        "actions": ([str(BIN / "rasa"), "run", "actions", "-p", str(action_port),
+        "actions": ([str(BIN / "python"), "-m", "rasa_sdk", "-p", str(action_port),
                      "--actions", "actions"], full_env,
                     f"http://127.0.0.1:{action_port}/health"),
         "rasa": ([str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(rasa_port),
