@@ -38,6 +38,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 # Rasa's check of action server answers with a validator built once (see the module)
 from components import action_validation  # noqa: F401
+# spaCy's lemma table in about 15 MB instead of 290 MB (see the module)
+from components import compact_lemmas  # noqa: F401
 from veileder import input_check
 from veileder.eligibility import recogniser
 from veileder.asker import (
