@@ -49,7 +49,8 @@ api=""; [ "$RASA_ENABLE_API" = true ] && api=--enable-api
 ports=()
 for ((i = 0; i < ASSISTANT_RASA_REPLICAS; i++)); do
   port=$((RASA_PORT + i)); ports+=($port)
-  $bin/rasa run -i 127.0.0.1 -p "$port" -m models --endpoints build/endpoints.yml \
+  $bin/python -m components.rasa_cli run -i 127.0.0.1 -p "$port" -m models \
+    --endpoints build/endpoints.yml \
     --credentials build/credentials.yml --cors ${ASSISTANT_CORS_ORIGINS//,/ } \
     $api ${RASA_AUTH_TOKEN:+--auth-token "$RASA_AUTH_TOKEN"} & pids+=($!)
 done

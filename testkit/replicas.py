@@ -82,7 +82,8 @@ def running_replicas(workdir: Path, replicas: int, database_url: str, redis_url:
                             f"http://127.0.0.1:{action_port}/health")}
     for i, port in enumerate(rasa_ports):
         commands[f"rasa{i + 1}"] = (
-            [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(port),
+            [str(BIN / "python"), "-m", "components.rasa_cli", "run", "-i", "127.0.0.1",
+             "-p", str(port),
              "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
              "--endpoints", str(endpoints), "--credentials", str(creds)],
             f"http://127.0.0.1:{port}/status")
