@@ -14,7 +14,7 @@ CONFIG    ?= config.yml
 SPACY_DIR := $(shell sed -n 's/^  model: \(build\/spacy\/.*\)$$/\1/p' config.yml)
 MODEL     := models/assistant.tar.gz
 TRAIN_INPUTS := $(CONFIG) domain.yml $(shell find data -name '*.yml') \
-                components/input_guard.py components/nb_pipeline.py $(SPACY_DIR)/meta.json
+                components/input_guard.py components/language.py components/nb_pipeline.py $(SPACY_DIR)/meta.json
 
 .PHONY: help install train run run-prod test bench purge lock clean
 
@@ -27,7 +27,8 @@ help:
 	@echo "            latency/throughput/memory against a bare rasa init (bench/results.json)"
 	@echo "make purge  delete conversations, tickets and feedback older than the retention settings"
 
-install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser build/.stamp-proxy
+install: $(VENV)/.installed $(SPACY_DIR)/meta.json build/.stamp-browser build/.stamp-proxy \
+         build/.stamp-spelling
 
 # Chromium for the browser tests, the widget's npm packages (socket.io-client, axe-core) and
 # web/static/vendor/socket.io.min.js; reruns only when the npm manifest or the script changes.
@@ -45,6 +46,12 @@ $(VENV)/.installed: pyproject.toml requirements.lock scripts/find-python.sh
 # nginx for `make run-prod` (Debian's nginx-light, only when missing).
 build/.stamp-proxy: scripts/install-proxy.sh
 	@scripts/install-proxy.sh
+	@mkdir -p build && touch $@
+
+# hunspell with Debian's nb_NO and nn_NO dictionaries (hunspell-no) for the spelling test,
+# only when missing.
+build/.stamp-spelling: scripts/install-spelling.sh
+	@scripts/install-spelling.sh
 	@mkdir -p build && touch $@
 
 # The offline Norwegian spaCy pipeline (blank nb + Norsk Ordbank and nynorsk lemmas).
@@ -71,6 +78,7 @@ test: train
 bench: train
 	-$(PY) bench/bench_nlu.py
 	-$(PY) bench/bench_dates.py
+	-$(PY) bench/bench_language.py
 	-$(PY) bench/bench_dialogues.py
 	-$(PY) bench/bench_answers.py
 	-$(PY) bench/bench_nlg.py

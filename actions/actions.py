@@ -10,6 +10,7 @@ from actions import clock
 from actions import texts
 from actions.feedback import rated
 from actions.handoff import offer_after_fallbacks
+from actions.lang import language_of
 from actions.texts import SUGGESTIONS
 from veileder import deadline, input_check, polarity
 from veileder.norsk import bullet_list
@@ -26,11 +27,12 @@ class ActionDeadlineStatus(Action):
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         call, now = clock.call(), clock.now()
-        answer = deadline.status(call, now).message(call)
+        lang = language_of(tracker)
+        answer = deadline.status(call, now).message(call, lang=lang)
         # "Er fristen i mai?" -> "Nei. Fristen ... er torsdag 16. april 2020 ..."
         first = polarity.opening(tracker.latest_message.get("text"), "ask_deadline", call, now)
         buttons, events = rated(tracker, self.name())
-        dispatcher.utter_message(text=polarity.prefix_answer(first, answer), buttons=buttons)
+        dispatcher.utter_message(text=polarity.prefix_answer(first, answer, lang), buttons=buttons)
         return events
 
 
@@ -43,7 +45,8 @@ class ActionCheckSubmissionTime(Action):
         if polarity.is_deadline_claim(text):
             # "Er fristen 16. april?" asks what the deadline is, not whether a plan is in time
             return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
-        result = deadline.check_submission(clock.call(), text, clock.now())
+        result = deadline.check_submission(clock.call(), text, clock.now(),
+                                           lang=language_of(tracker))
         buttons, events = rated(tracker, self.name())
         dispatcher.utter_message(text=result.message, buttons=buttons)
         return events
@@ -58,7 +61,7 @@ class ActionHandleInvalidInput(Action):
         kind = input_check.problem(text) or input_check.NO_WORDS
         if tracker.latest_message.get("intent", {}).get("name") == "other_language":
             kind = input_check.OTHER_SCRIPT
-        dispatcher.utter_message(text=input_check.ANSWERS[kind])
+        dispatcher.utter_message(text=input_check.ANSWERS[kind](language_of(tracker)))
         return []
 
 
@@ -91,18 +94,22 @@ class ActionDefaultAskAffirmation(Action):
         return "action_default_ask_affirmation"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        lang = language_of(tracker)
         keys = suggestion_keys(tracker.latest_message)
         if not keys:
-            dispatcher.utter_message(text=texts.ASK_REPHRASE)
+            dispatcher.utter_message(text=texts.ASK_REPHRASE(lang))
             return []
+        # the question in the user's own standard: it is sent as the user's next message
         buttons = [
-            {"title": SUGGESTIONS[key][0], "payload": SUGGESTIONS[key][1]} for key in keys
+            {"title": SUGGESTIONS[key][0](lang), "payload": SUGGESTIONS[key][1](lang)}
+            for key in keys
         ]
         # out_of_scope is what Rasa's two-stage fallback reads as "none of these".
-        buttons.append({"title": texts.SOMETHING_ELSE, "payload": "/out_of_scope"})
-        topics = bullet_list([SUGGESTIONS[key][0] for key in keys])
+        buttons.append({"title": texts.SOMETHING_ELSE(lang), "payload": "/out_of_scope"})
+        topics = bullet_list([SUGGESTIONS[key][0](lang) for key in keys])
         dispatcher.utter_message(
-            text=texts.DID_YOU_MEAN.format(topics=topics) + "\n" + texts.DID_YOU_MEAN_TAIL,
+            text=texts.DID_YOU_MEAN.format(lang, topics=topics) + "\n"
+            + texts.DID_YOU_MEAN_TAIL(lang),
             buttons=buttons,
         )
         return []
@@ -115,7 +122,7 @@ class ActionDefaultAskRephrase(Action):
         return "action_default_ask_rephrase"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=texts.ASK_REPHRASE)
+        dispatcher.utter_message(text=texts.ASK_REPHRASE(language_of(tracker)))
         return []
 
 
@@ -130,7 +137,6 @@ class ActionDefaultFallback(Action):
         if offer_after_fallbacks(dispatcher, tracker):
             return [UserUtteranceReverted()]
         contact = clock.call().kontakt
-        dispatcher.utter_message(
-            text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
-        )
+        dispatcher.utter_message(text=texts.GIVE_UP.format(
+            language_of(tracker), contact_name=contact.navn, contact_url=contact.url))
         return [UserUtteranceReverted()]

@@ -12,6 +12,11 @@
   applicant who may not apply), or, after the project check, the strengths and gaps;
   ``action_reset_eligibility`` starts over,
   reading who is asking from the message that started the check when it says so.
+
+Every text and button title is in the conversation's written standard
+(``actions.lang.language_of``): the texts are ``LocalText`` (the bokmål string, ``X(lang)`` for
+nynorsk or English); intent payloads ("/affirm") are the same in every standard, payloads that
+are sentences ("Vi er en kommune") are written in the button's language (``buttons_in``).
 """
 from __future__ import annotations
 
@@ -24,11 +29,13 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions import clock
 from actions.feedback import rated
+from actions.lang import language_of
 from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
 from veileder.asker import own_family
 from veileder.eligibility import recogniser
+from veileder.i18n import LocalText as T
 from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
     ANSWER_FIELDS,
@@ -63,24 +70,68 @@ SLOTS = {name: f"elig_{name}" for name in ("family",) + ANSWER_FIELDS}
 ALL_SLOTS = list(SLOTS.values()) + [REGISTER_SLOT, PROJECT_SLOT, OFFERED_SLOT]
 
 YES_NO_BUTTONS = [
-    {"title": "Ja", "payload": "ja"},
-    {"title": "Nei", "payload": "nei"},
-    {"title": "Vet ikke", "payload": "vet ikke"},
+    {"title": T("Ja", "Ja", "Yes"), "payload": "ja"},
+    {"title": T("Nei", "Nei", "No"), "payload": "nei"},
+    {"title": T("Vet ikke", "Veit ikkje", "Don't know"),
+     "payload": T("vet ikke", "veit ikkje", "don't know")},
 ]
+# A payload that is a sentence is sent as the user's message, and the conversation's language
+# is read from the user's messages: so it is written in the button's language ("Me er ein
+# kommune"), or a nynorsk user who presses "Kommune" would be answered in bokmål from then on.
+# Intent payloads ("/affirm") and words of no standard ("ja") are the same in all three.
 FAMILY_BUTTONS = [
-    {"title": "Kommune", "payload": "Vi er en kommune"},
-    {"title": "Fylkeskommune", "payload": "Vi er en fylkeskommune"},
-    {"title": "Statlig etat", "payload": "Vi er en statlig etat"},
-    {"title": "Helseforetak", "payload": "Vi er et helseforetak"},
-    {"title": "Bedrift", "payload": "Vi er en bedrift"},
-    {"title": "Privatperson", "payload": "Jeg er privatperson"},
+    {"title": T("Kommune", "Kommune", "Municipality"),
+     "payload": T("Vi er en kommune", "Me er ein kommune", "We are a municipality")},
+    {"title": T("Fylkeskommune", "Fylkeskommune", "County authority"),
+     "payload": T("Vi er en fylkeskommune", "Me er ein fylkeskommune",
+                  "We are a county authority")},
+    {"title": T("Statlig etat", "Statleg etat", "Government agency"),
+     "payload": T("Vi er en statlig etat", "Me er ein statleg etat",
+                  "We are a government agency")},
+    {"title": T("Helseforetak", "Helseføretak", "Health trust"),
+     "payload": T("Vi er et helseforetak", "Me er eit helseføretak", "We are a health trust")},
+    {"title": T("Bedrift", "Bedrift", "Company"),
+     "payload": T("Vi er en bedrift", "Me er ei bedrift", "We are a company")},
+    {"title": T("Privatperson", "Privatperson", "Private person"),
+     "payload": T("Jeg er privatperson", "Eg er privatperson", "I am a private person")},
 ]
 OFFER_BUTTONS = [
-    {"title": "Ja, sjekk prosjektet", "payload": "/affirm"},
-    {"title": "Nei takk", "payload": "/deny"},
+    {"title": T("Ja, sjekk prosjektet", "Ja, sjekk prosjektet", "Yes, check the project"),
+     "payload": "/affirm"},
+    {"title": T("Nei takk", "Nei takk", "No, thanks"), "payload": "/deny"},
 ]
-RESTART_BUTTONS = [{"title": "Start sjekken på nytt", "payload": "Start sjekken på nytt"}]
-NOT_UNDERSTOOD_ANSWER = "Svar «ja», «nei» eller «vet ikke», eller trykk på en av knappene."
+RESTART_BUTTONS = [{"title": T("Start sjekken på nytt", "Start sjekken på nytt",
+                               "Start the check again"), "payload": "Start sjekken på nytt"}]
+STOP_BUTTONS = [{"title": T("Ja, avbryt", "Ja, avbryt", "Yes, stop"), "payload": "/affirm"},
+                {"title": T("Nei, fortsett", "Nei, hald fram", "No, continue"),
+                 "payload": "/deny"}]
+NOT_UNDERSTOOD_ANSWER = T("Svar «ja», «nei» eller «vet ikke», eller trykk på en av knappene.",
+                          "Svar «ja», «nei» eller «veit ikkje», eller trykk på ein av knappane.",
+                          "Answer «yes», «no» or «don't know», or press one of the buttons.")
+#: After an unsure answer ("delvis", "tja"): the form notes "vet ikke" (veileder.answers).
+HEDGED_NOTE = T(answers.HEDGED_NOTE,
+                "Det høyrest ut som de ikkje er heilt sikre, så eg noterer «veit ikkje». Då tek "
+                "eg med spørsmålet i det de bør avklare med Innovasjon Norge.",
+                "It sounds as if you are not quite sure, so I will note «don't know». Then I "
+                "will add the question to what you should settle with Innovasjon Norge.")
+#: Before a project question: which of the call's criteria it is about.
+CRITERION_HEADING = T("Punkt {number} av {total}: {name}.", "Punkt {number} av {total}: {name}.",
+                      "Point {number} of {total}: {name}.")
+PROJECT_CHECK_START = T("Fint. Jeg stiller noen korte spørsmål om prosjektet. Svar ja, nei eller "
+                        "vet ikke.",
+                        "Fint. Eg stiller nokre korte spørsmål om prosjektet. Svar ja, nei "
+                        "eller veit ikkje.",
+                        "Good. I will ask a few short questions about the project. Answer yes, "
+                        "no or don't know.")
+STOP_QUESTION = T("Vil du avbryte sjekken av om dere kan søke?",
+                  "Vil du avbryte sjekken av om de kan søkje?",
+                  "Do you want to stop checking whether you can apply?")
+
+
+def buttons_in(buttons: List[Dict[str, Any]], lang: str = "nb") -> List[Dict[str, Any]]:
+    """The buttons with their titles, and the payloads that are sentences, in ``lang``."""
+    return [{key: str(value(lang)) if isinstance(value, T) else value
+             for key, value in button.items()} for button in buttons]
 
 registry = orgnr.RegistryClient(get_settings().enhetsregisteret_url)
 
@@ -95,12 +146,12 @@ class Identification:
     looked_up: bool = False  # an organisation number was in the text
 
 
-async def identify(text: str) -> Identification:
+async def identify(text: str, lang: str = "nb") -> Identification:
     """Who is asking (``veileder.applicant.identify``), from free text and the register's answer
-    for an organisation number in it."""
+    for an organisation number in it; what to say about it in ``lang``."""
     number = orgnr.find_in_text(text)
     lookup = await asyncio.to_thread(registry.lookup, number) if number else None
-    who = applicant.identify(text, lookup=lookup)
+    who = applicant.identify(text, lookup=lookup, lang=lang)
     return Identification(
         who.family.value if who.family else None,
         dataclasses.asdict(who.entry) if who.entry else None,
@@ -150,12 +201,12 @@ def family_events(ident: Identification, text: Optional[str] = None) -> Dict[str
     return values
 
 
-def recognised(ident: Identification) -> str:
+def recognised(ident: Identification, lang: str = "nb") -> str:
     family = OrgFamily(ident.family)
     prefix = f"{ident.message} " if ident.message else ""
-    text = f"{prefix}Da regner jeg dere som {FAMILY_LABELS[family]}."
+    text = prefix + applicant.RECOGNISED.format(lang, label=FAMILY_LABELS[family](lang))
     if family in CASE_BY_CASE and verdict_questions(ApplicantFacts(family=family)):
-        text += " Om dere kan søke, avhenger av noen få spørsmål om virksomheten."
+        text += " " + applicant.DEPENDS_ON_QUESTIONS(lang)
     return text
 
 
@@ -218,12 +269,13 @@ class ValidateEligibilityForm(FormValidationAction):
     async def validate_elig_family(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value in FAMILY_VALUES:
             return {FAMILY_SLOT: value}  # already validated (e.g. read from the first message)
-        ident = await identify(str(value or ""))
+        lang = language_of(tracker)
+        ident = await identify(str(value or ""), lang)
         if ident.family is None:
-            dispatcher.utter_message(text=ident.message or applicant.NOT_RECOGNISED)
+            dispatcher.utter_message(text=ident.message or applicant.NOT_RECOGNISED(lang))
             return {FAMILY_SLOT: None}
         correction = tracker.get_slot("requested_slot") not in (None, FAMILY_SLOT)
-        text = ("Takk, da endrer jeg det. " if correction else "") + recognised(ident)
+        text = (applicant.CORRECTED(lang) + " " if correction else "") + recognised(ident, lang)
         dispatcher.utter_message(text=text.strip())
         return family_events(ident, _fresh_text(tracker))
 
@@ -268,10 +320,12 @@ def _answer_validator(slot: str):
     async def validate(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # read against the question: "delvis" is "vet ikke", "ikke noe kommersielt" a yes
         answer = answers.read(field, str(value or ""))
+        lang = language_of(tracker)
         if answer.kind is None:
-            dispatcher.utter_message(text=NOT_UNDERSTOOD_ANSWER)
+            dispatcher.utter_message(text=NOT_UNDERSTOOD_ANSWER(lang))
         elif answer.note:
-            dispatcher.utter_message(text=answer.note)
+            note = HEDGED_NOTE(lang) if answer.note == answers.HEDGED_NOTE else answer.note
+            dispatcher.utter_message(text=note)
         return {slot: answer.value}
 
     validate.__name__ = f"validate_{slot}"
@@ -292,23 +346,28 @@ class _Ask:
         return f"action_ask_{SLOTS[self.field]}"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        lang = language_of(tracker)
         buttons = FAMILY_BUTTONS if self.field == "family" else YES_NO_BUTTONS
-        dispatcher.utter_message(text=question_text(self.field), buttons=buttons)
+        dispatcher.utter_message(text=question_text(self.field, lang),
+                                 buttons=buttons_in(buttons, lang))
         return []
 
 
-def question_text(field: str) -> str:
+def question_text(field: str, lang: str = "nb") -> str:
     """The question; a project question says which of the call's criteria it is about:
     "Punkt 1 av 4: Prosjekt som løser en samfunnsutfordring.\n\nSkal prosjektet …"."""
+    question = QUESTIONS[field](lang)
     if field not in SOFT_FIELDS:
-        return QUESTIONS[field]
-    criteria = [c.id for c in clock.call().kriterier]
+        return question
+    call = clock.call().in_language(lang)
+    criteria = [c.id for c in call.kriterier]
     criterion_id = SOFT_CRITERIA[field][0]
     if criterion_id not in criteria:
-        return QUESTIONS[field]
-    name = clock.call().criterion(criterion_id).navn
-    number = criteria.index(criterion_id) + 1
-    return f"Punkt {number} av {len(criteria)}: {name}.\n\n{QUESTIONS[field]}"
+        return question
+    heading = CRITERION_HEADING.format(lang, number=criteria.index(criterion_id) + 1,
+                                       total=len(criteria),
+                                       name=call.criterion(criterion_id).navn)
+    return f"{heading}\n\n{question}"
 
 
 # One ask action per question: action_ask_elig_family, action_ask_elig_publicly_funded, ...
@@ -330,10 +389,11 @@ class ActionResetEligibility(Action):
         # "Vi er Vefsn kommune, kan vi søke?" or just "Vi er Vefsn kommune" starts the check
         # and says who is asking.
         if intent in ("check_eligibility", "inform_org"):
-            ident = await identify(tracker.latest_message.get("text") or "")
+            lang = language_of(tracker)
+            ident = await identify(tracker.latest_message.get("text") or "", lang)
             text = tracker.latest_message.get("text")
             if ident.family is not None:
-                dispatcher.utter_message(text=recognised(ident))
+                dispatcher.utter_message(text=recognised(ident, lang))
                 events.extend(SlotSet(k, v) for k, v in family_events(ident, text).items())
             elif ident.looked_up and ident.message:
                 dispatcher.utter_message(text=ident.message)
@@ -350,19 +410,21 @@ class ActionEligibilitySummary(Action):
         return "action_eligibility_summary"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
+        lang = language_of(tracker)
         facts = facts_from_slots(tracker.slots)
-        verdict = verdict_at(facts, clock.call(), clock.now())
+        verdict = verdict_at(facts, clock.call(), clock.now(), lang)
+        restart = buttons_in(RESTART_BUTTONS, lang)
         # 👍/👎 under the verdict (actions/feedback.py), after its own buttons
         rating, rate = rated(tracker, self.name())
         if tracker.get_slot(PROJECT_SLOT):
-            dispatcher.utter_message(text=verdict.project_summary(),
-                                     buttons=RESTART_BUTTONS + rating)
+            dispatcher.utter_message(text=verdict.project_summary(), buttons=restart + rating)
             return rate + [SlotSet(PROJECT_SLOT, False), SlotSet(OFFERED_SLOT, False)]
         offered = offers_project_check(facts, verdict.outcome)
         dispatcher.utter_message(text=verdict.summary(),
-                                 buttons=([] if offered else RESTART_BUTTONS) + rating)
+                                 buttons=([] if offered else restart) + rating)
         if offered:
-            dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
+            dispatcher.utter_message(text=PROJECT_OFFER(lang),
+                                     buttons=buttons_in(OFFER_BUTTONS, lang))
         return rate + [SlotSet(OFFERED_SLOT, offered)]
 
 
@@ -374,8 +436,7 @@ class ActionStartProjectCheck(Action):
         return "action_start_project_check"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text="Fint. Jeg stiller noen korte spørsmål om prosjektet. "
-                                      "Svar ja, nei eller vet ikke.")
+        dispatcher.utter_message(text=PROJECT_CHECK_START(language_of(tracker)))
         # elig_project_offered stays set while the form runs (the rule that started it reads
         # it on every step); the project check's answer clears it
         return [SlotSet(PROJECT_SLOT, True)]
@@ -388,9 +449,6 @@ class ActionAskStopCheck(Action):
         return "action_ask_stop_check"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(
-            text="Vil du avbryte sjekken av om dere kan søke?",
-            buttons=[{"title": "Ja, avbryt", "payload": "/affirm"},
-                     {"title": "Nei, fortsett", "payload": "/deny"}],
-        )
+        lang = language_of(tracker)
+        dispatcher.utter_message(text=STOP_QUESTION(lang), buttons=buttons_in(STOP_BUTTONS, lang))
         return [SlotSet("requested_slot", None)]

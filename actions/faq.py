@@ -25,9 +25,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 
 from actions import clock, texts
+from actions.lang import language_of
 from actions.feedback import rated
 from actions.eligibility import (
     ALL_SLOTS,
+    buttons_in,
     FAMILY_SLOT,
     FORM,
     OFFER_BUTTONS,
@@ -154,9 +156,15 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
     return instead
 
 
-def check_payload(family: OrgFamily) -> str:
-    """The message a button sends to start the check for this kind of body."""
-    return f"Vi er {FAMILY_LABELS[family]}, kan vi søke?"
+def family_label(family: OrgFamily, lang: str = "nb") -> str:
+    """"et helseforetak eller et annet særlovsselskap" in bokmål, nynorsk or English."""
+    return FAMILY_LABELS[family](lang)
+
+
+def check_payload(family: OrgFamily, lang: str = "nb") -> str:
+    """The message a button sends to start the check for this kind of body, in the user's
+    standard (it is the user's next message, and it must not switch the language)."""
+    return texts.CHECK_QUESTION.format(lang, label=family_label(family, lang))
 
 
 class ActionAnswerFaq(Action):
@@ -179,7 +187,8 @@ class ActionAnswerFaq(Action):
             # "Hvem eier resultatene?" is not answered by who is behind the call
             contact = clock.call().kontakt
             buttons, rate = rated(tracker, f"{self.name()}:{unknown}")
-            dispatcher.utter_message(text=unknown_answer(unknown, contact.navn, contact.url),
+            dispatcher.utter_message(text=unknown_answer(unknown, contact.navn, contact.url,
+                                                         lang=language_of(tracker)),
                                      buttons=buttons)
             return clear + rate
         if instead:
@@ -193,20 +202,20 @@ class ActionAnswerFaq(Action):
             return clear + rate
         else:  # no FAQ answer selected (a button "/faq" without a key): hand over
             contact = clock.call().kontakt
-            dispatcher.utter_message(
-                text=texts.GIVE_UP.format(contact_name=contact.navn, contact_url=contact.url)
-            )
+            dispatcher.utter_message(text=texts.GIVE_UP.format(
+                language_of(tracker), contact_name=contact.navn, contact_url=contact.url))
         return clear
 
     def _answer_for(self, facts: ApplicantFacts, text: Optional[str],
                     dispatcher, tracker: Tracker) -> List[EventType]:
         family = facts.family
+        lang = language_of(tracker)
         name = named_body(text)
         if family in CASE_BY_CASE and name and facts.orgnr is None and verdict_questions(facts):
             # "Kan Helse Bergen HF søke?": a body named by its name is the writer's own; the
             # check asks the open questions of the three tests at once
             dispatcher.utter_message(text=texts.NAMED_CHECK.format(
-                name=name, label=FAMILY_LABELS[family]))
+                lang, name=name, label=family_label(family, lang)))
             return [*(SlotSet(slot, None) for slot in ALL_SLOTS),
                     SlotSet(FAMILY_SLOT, family.value),
                     *(SlotSet(slot, value) for slot, value in stated_slots(text).items()),
@@ -214,17 +223,17 @@ class ActionAnswerFaq(Action):
         buttons, rate = rated(tracker, self.name())
         if family in CASE_BY_CASE and facts.orgnr is None and verdict_questions(facts):
             dispatcher.utter_message(
-                text=depends_answer(family, clock.call()),
-                buttons=[{"title": "Sjekk om dere kan søke", "payload": check_payload(family)}]
+                text=depends_answer(family, clock.call(), lang=lang),
+                buttons=[{"title": texts.CHECK_TITLE(lang), "payload": check_payload(family, lang)}]
                 + buttons,
             )
             return rate
-        verdict = verdict_at(facts, clock.call(), clock.now())
+        verdict = verdict_at(facts, clock.call(), clock.now(), lang=lang)
         dispatcher.utter_message(text=verdict.summary(), buttons=buttons)
         if family in EXCLUDED or verdict.outcome == "not_eligible" or \
                 not project_questions(facts):
             return rate
-        dispatcher.utter_message(text=PROJECT_OFFER, buttons=OFFER_BUTTONS)
+        dispatcher.utter_message(text=PROJECT_OFFER(lang), buttons=buttons_in(OFFER_BUTTONS, lang))
         return rate + [SlotSet(FAMILY_SLOT, family.value), SlotSet(PROJECT_SLOT, None),
                        SlotSet(OFFERED_SLOT, True),
                 *(SlotSet(slot, value) for slot, value in stated_slots(text).items())]

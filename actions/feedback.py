@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 
+from actions.lang import language_of
 from components.records import RATINGS, records_from_settings
 from components.settings import get_settings
 from veileder import handoff
@@ -72,10 +73,12 @@ class ActionFeedback(Action):
                 logger.exception("Tilbakemeldingen kunne ikke lagres")
         events: List[EventType] = [SlotSet(KEY_SLOT, None), SlotSet(QUESTION_SLOT, None)] \
             if key else []
+        lang = language_of(tracker)
         if rating == "down" and stored:
-            dispatcher.utter_message(text=handoff.THANKS_DOWN)
+            dispatcher.utter_message(text=handoff.THANKS_DOWN(lang))
             return events + [SlotSet(WANTS_COMMENT_SLOT, True)]
-        dispatcher.utter_message(text=handoff.THANKS_UP if rating == "up" else handoff.THANKS_DOWN)
+        thanks = handoff.THANKS_UP if rating == "up" else handoff.THANKS_DOWN
+        dispatcher.utter_message(text=thanks(lang))
         return events + [SlotSet(WANTS_COMMENT_SLOT, False)]
 
 
@@ -84,7 +87,9 @@ class ActionAskFeedbackComment(Action):
         return "action_ask_feedback_comment"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=handoff.ASK_COMMENT, buttons=handoff.COMMENT_BUTTONS)
+        lang = language_of(tracker)
+        dispatcher.utter_message(text=handoff.ASK_COMMENT(lang),
+                                 buttons=handoff.comment_buttons(lang))
         return []
 
 
@@ -97,12 +102,12 @@ class ActionFeedbackComment(Action):
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         comment = tracker.get_slot(COMMENT_SLOT)
         if handoff.is_skip(comment) or handoff.is_cancel(comment):
-            dispatcher.utter_message(text=handoff.COMMENT_SKIPPED)
+            dispatcher.utter_message(text=handoff.COMMENT_SKIPPED(language_of(tracker)))
         else:
             try:
                 await asyncio.to_thread(_records().comment_latest_down_vote,
                                         tracker.sender_id, comment)
             except Exception:  # noqa: BLE001
                 logger.exception("Kommentaren kunne ikke lagres")
-            dispatcher.utter_message(text=handoff.COMMENT_THANKS)
+            dispatcher.utter_message(text=handoff.COMMENT_THANKS(language_of(tracker)))
         return [SlotSet(COMMENT_SLOT, None), SlotSet(WANTS_COMMENT_SLOT, False)]

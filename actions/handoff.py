@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions import clock
+from actions.lang import language_of
 from components.notify import NotifyConfig, create_ticket_and_notify
 from components.records import records_from_settings
 from components.settings import get_settings
@@ -92,7 +93,7 @@ class ValidateHandoffForm(FormValidationAction):
             return {CONSENT: answers.YES}
         if answer == answers.NO:
             return {CONSENT: answers.NO, NAME: None, EMAIL: None}
-        dispatcher.utter_message(text=handoff.ASK_CONSENT_AGAIN)
+        dispatcher.utter_message(text=handoff.ASK_CONSENT_AGAIN(language_of(tracker)))
         return {CONSENT: None}
 
     async def validate_handoff_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -107,28 +108,33 @@ class ValidateHandoffForm(FormValidationAction):
         if email:
             return {EMAIL: email}
         if tracker.get_slot(RETRIED):
-            dispatcher.utter_message(text=handoff.EMAIL_GIVEN_UP)
+            dispatcher.utter_message(text=handoff.EMAIL_GIVEN_UP(language_of(tracker)))
             return {EMAIL: handoff.SKIPPED}
-        dispatcher.utter_message(text=handoff.EMAIL_AGAIN)
+        dispatcher.utter_message(text=handoff.EMAIL_AGAIN(language_of(tracker)))
         return {EMAIL: None, RETRIED: True}
+
+
+def _no_buttons(lang: str = "nb") -> List[Dict[str, str]]:
+    return []
 
 
 class _Ask:
     """Mixin for the form's questions (not an Action itself, so the SDK does not register
-    it)."""
+    it): the question and its buttons in the conversation's language."""
 
     slot = ""
-    text = ""
-    buttons: List[Dict[str, str]] = []
+    text: Optional[Callable[[str], str]] = None  # a LocalText
+    buttons: Callable[[str], List[Dict[str, str]]] = staticmethod(_no_buttons)
 
     def name(self) -> Text:
         return f"action_ask_{self.slot}"
 
-    def message(self) -> str:
-        return self.text
+    def message(self, lang: str = "nb") -> str:
+        return self.text(lang) if self.text else ""
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=self.message(), buttons=list(self.buttons))
+        lang = language_of(tracker)
+        dispatcher.utter_message(text=self.message(lang), buttons=self.buttons(lang))
         return []
 
 
@@ -137,18 +143,19 @@ class ActionAskHandoffQuestion(_Ask, Action):
 
 
 class ActionAskHandoffConsent(_Ask, Action):
-    slot, buttons = CONSENT, handoff.CONSENT_BUTTONS
+    slot, buttons = CONSENT, staticmethod(handoff.consent_buttons)
 
-    def message(self) -> str:
-        return handoff.ASK_CONSENT.format(days=get_settings().assistant_ticket_retention_days)
+    def message(self, lang: str = "nb") -> str:
+        return handoff.ASK_CONSENT.format(lang,
+                                          days=get_settings().assistant_ticket_retention_days)
 
 
 class ActionAskHandoffName(_Ask, Action):
-    slot, text, buttons = NAME, handoff.ASK_NAME, handoff.SKIP_BUTTONS
+    slot, text, buttons = NAME, handoff.ASK_NAME, staticmethod(handoff.skip_buttons)
 
 
 class ActionAskHandoffEmail(_Ask, Action):
-    slot, text, buttons = EMAIL, handoff.ASK_EMAIL, handoff.SKIP_BUTTONS
+    slot, text, buttons = EMAIL, handoff.ASK_EMAIL, staticmethod(handoff.skip_buttons)
 
 
 def _reset() -> List[EventType]:
@@ -163,6 +170,7 @@ class ActionSubmitHandoff(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         settings = get_settings()
+        lang = language_of(tracker)
         contact = clock.call().kontakt
         consent = tracker.get_slot(CONSENT) == answers.YES
         name = _given(tracker.get_slot(NAME)) if consent else None
@@ -176,16 +184,16 @@ class ActionSubmitHandoff(Action):
         except Exception:  # noqa: BLE001 - say so, never lose the user's turn silently
             logger.exception("Henvendelsen kunne ikke lagres")
             dispatcher.utter_message(text=handoff.NOT_SENT.format(
-                contact_name=contact.navn, contact_url=contact.url))
+                lang, contact_name=contact.navn, contact_url=contact.url))
             return _reset()
         logger.info("Henvendelse #%s lagret (webhook: %s, e-post: %s)", ticket.id, sent.webhook,
                     sent.email)
-        parts = [handoff.SENT.format(contact_name=contact.navn, ticket=ticket.id),
-                 availability_sentence(settings.now(), settings.opening_hours())]
+        parts = [handoff.SENT.format(lang, contact_name=contact.navn, ticket=ticket.id),
+                 availability_sentence(settings.now(), settings.opening_hours(), lang=lang)]
         if ticket.email:
-            parts.append(handoff.REPLY_BY_EMAIL.format(email=ticket.email))
+            parts.append(handoff.REPLY_BY_EMAIL.format(lang, email=ticket.email))
         else:
-            parts.append(handoff.NO_REPLY_ADDRESS.format(contact_name=contact.navn,
+            parts.append(handoff.NO_REPLY_ADDRESS.format(lang, contact_name=contact.navn,
                                                          contact_url=contact.url))
         dispatcher.utter_message(text=" ".join(parts))
         return _reset()
@@ -196,7 +204,7 @@ class ActionCancelHandoff(Action):
         return "action_cancel_handoff"
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=handoff.CANCELLED)
+        dispatcher.utter_message(text=handoff.CANCELLED(language_of(tracker)))
         return _reset()
 
 
@@ -207,7 +215,8 @@ def offer_after_fallbacks(dispatcher, tracker: Tracker) -> bool:
     if handoff.consecutive_fallbacks(turns) < handoff.OFFER_AFTER:
         return False
     contact = clock.call().kontakt
-    dispatcher.utter_message(text=handoff.OFFER_AFTER_FALLBACKS.format(contact_name=contact.navn,
-                                                                     contact_url=contact.url),
-                             buttons=list(handoff.HANDOFF_BUTTONS))
+    lang = language_of(tracker)
+    dispatcher.utter_message(text=handoff.OFFER_AFTER_FALLBACKS.format(
+        lang, contact_name=contact.navn, contact_url=contact.url),
+        buttons=handoff.handoff_buttons(lang))
     return True

@@ -42,6 +42,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from veileder import input_check
+from veileder.i18n import Tekst, preset_language
+from veileder.language import language_of_messages
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +56,15 @@ MAX_MESSAGE_CHARS = input_check.MAX_CHARS
 #: The input guard's answer to an overlong message: one text, in veileder/input_check.py.
 TOO_LONG_ANSWER = input_check.ANSWERS[input_check.TOO_LONG]
 #: The answer to a turn that produced nothing (the action server is down, a database error).
-SOMETHING_WENT_WRONG = "Beklager, noe gikk galt hos meg. Prøv igjen om litt."
+SOMETHING_WENT_WRONG = Tekst(
+    nb="Beklager, noe gikk galt hos meg. Prøv igjen om litt.",
+    nn="Orsak, noko gjekk gale hos meg. Prøv igjen om litt.",
+    en="Sorry, something went wrong on my side. Please try again in a moment.")
 #: The answer to a sender with more than MAX_PENDING messages waiting for an answer.
-TOO_MANY = "Du har sendt mange meldinger på kort tid. Vent på svaret, og prøv igjen om litt."
+TOO_MANY = Tekst(
+    nb="Du har sendt mange meldinger på kort tid. Vent på svaret, og prøv igjen om litt.",
+    nn="Du har sendt mange meldingar på kort tid. Vent på svaret, og prøv igjen om litt.",
+    en="You have sent many messages in a short time. Wait for the answer, and try again shortly.")
 MAX_PENDING = 5
 # Rasa's own intents whose turn may end without a message ("/restart")
 SILENT_INTENTS = frozenset({"restart", "session_start", "back"})
@@ -133,17 +141,27 @@ def clean_text(text: Any) -> Optional[Text]:
     return CONTROL.sub("", text if isinstance(text, str) else str(text))
 
 
+def in_language(text: Any, lang: str) -> str:
+    """A text in ``lang`` when it has variants (a Tekst), else as it is."""
+    return text(lang) if callable(text) else str(text)
+
+
 def guarded(on_new_message: Callable[[UserMessage], Awaitable[Any]],
             limit: Optional[PendingLimit] = None):
     """Wrap a channel's ``on_new_message`` with the guards in this module's docstring."""
 
     async def handler(message: UserMessage) -> Any:
         text = clean_text(message.text)
+        # The guards answer before the conversation is read: in the message's own standard,
+        # else the channel's preset (the first 2,000 characters tell as well as all of them).
+        lang = language_of_messages([(text or "")[:MAX_MESSAGE_CHARS]],
+                                    preset_language(message.metadata))
         if text is not None and len(text) > MAX_MESSAGE_CHARS:
-            await message.output_channel.send_text_message(message.sender_id, TOO_LONG_ANSWER)
+            await message.output_channel.send_text_message(message.sender_id,
+                                                           in_language(TOO_LONG_ANSWER, lang))
             return None
         if limit is not None and not limit.acquire(message.sender_id):
-            await message.output_channel.send_text_message(message.sender_id, TOO_MANY)
+            await message.output_channel.send_text_message(message.sender_id, TOO_MANY(lang))
             return None
         message.text = guard_intent_message(text)
         output = message.output_channel = _CountingOutput(message.output_channel)
@@ -158,7 +176,7 @@ def guarded(on_new_message: Callable[[UserMessage], Awaitable[Any]],
         match = INTENT_MESSAGE.match(message.text or "")
         if not output.sent and not (match and match.group("intent") in SILENT_INTENTS):
             logger.warning("A turn gave no answer (is the action server down?)")
-            await output.inner.send_text_message(message.sender_id, SOMETHING_WENT_WRONG)
+            await output.inner.send_text_message(message.sender_id, SOMETHING_WENT_WRONG(lang))
         return result
 
     return handler

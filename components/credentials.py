@@ -49,6 +49,7 @@ CHANNELS = {
         {
             "slack_channel": "SLACK_CHANNEL",
             "api_url": "SLACK_API_URL",                     # tests: a local stand-in
+            "language": "SLACK_LANGUAGE",                   # nb, nn or en until the user writes
         },
     ),
 }

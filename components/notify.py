@@ -1,4 +1,5 @@
-"""Tell the advisers about a new ticket: a webhook (Slack or Teams) and/or e-mail over SMTP.
+"""Tell the advisers about a new ticket: a webhook (Slack or Teams) and/or e-mail over SMTP;
+and send an adviser's answer to the user who left the ticket, by e-mail.
 
 Configured by the settings (README, "Configuration"):
 
@@ -16,7 +17,9 @@ address only when the user consented (the ticket holds them only then).
 
 :func:`create_ticket_and_notify` is what the dialogue calls: it stores the ticket FIRST and then
 notifies; a failed notification is logged (without the webhook URL or the password) and never
-loses the ticket. No Rasa imports.
+loses the ticket. :func:`send_answer` is what the staff pages call when an adviser answers a
+ticket: over the same SMTP settings (``ASSISTANT_SMTP_TO`` is not needed for it), to the address
+the user gave with consent; the answer is never logged. No Rasa imports.
 """
 from __future__ import annotations
 
@@ -71,6 +74,11 @@ class NotifyConfig:
     @property
     def email_on(self) -> bool:
         return bool(self.smtp_host and self.smtp_from and self.smtp_to)
+
+    @property
+    def can_send_mail(self) -> bool:
+        """E-mail to one address (an answer to a user) is possible."""
+        return bool(self.smtp_host and self.smtp_from)
 
 
 @dataclass(frozen=True)
@@ -140,12 +148,14 @@ def _send_mail_once(config: NotifyConfig, message: EmailMessage) -> None:
 
 
 async def send_mail(config: NotifyConfig, subject: str, text: str,
-                    reply_to: Optional[str] = None) -> None:
-    """Send the e-mail in a worker thread; one retry after a timeout or a temporary error."""
+                    reply_to: Optional[str] = None,
+                    to: Optional[Sequence[str]] = None) -> None:
+    """Send the e-mail (to ``to``, default the advisers' ``smtp_to``) in a worker thread; one
+    retry after a timeout or a temporary error."""
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = config.smtp_from
-    message["To"] = ", ".join(config.smtp_to)
+    message["To"] = ", ".join(to if to is not None else config.smtp_to)
     if reply_to:
         message["Reply-To"] = reply_to
     message.set_content(text)
@@ -201,3 +211,42 @@ async def create_ticket_and_notify(records: Records, config: NotifyConfig, sende
     ticket = await asyncio.to_thread(records.create_ticket, sender_id, question,
                                      channel=channel, name=name, email=email, consent=consent)
     return ticket, await notify_new_ticket(ticket, config)
+
+
+# --- an adviser's answer ------------------------------------------------------------------------
+
+ANSWER_SUBJECT = "Svar fra Innovasjon Norge på spørsmålet ditt"
+
+
+def answer_message(ticket: Ticket) -> Tuple[str, str]:
+    """(subject, text) of the e-mail that takes the adviser's answer to the user."""
+    name = f" {ticket.name}" if ticket.consent and ticket.name else ""
+    lines = [f"Hei{name}!", "",
+             "Du stilte et spørsmål til en rådgiver i Innovasjon Norge gjennom assistenten for "
+             "utlysningen «75 millioner kroner til innovasjonspartnerskap». Her er svaret:", "",
+             ticket.answer or "", "",
+             "Spørsmålet ditt var:", f"«{ticket.question}»", "",
+             "Lurer du på noe mer, kan du svare på denne e-posten eller spørre assistenten "
+             "igjen.", "",
+             "Med vennlig hilsen", "Innovasjon Norge", "",
+             f"(Henvendelse nummer {ticket.id}.)"]
+    return ANSWER_SUBJECT, "\n".join(lines)
+
+
+async def send_answer(ticket: Ticket, config: NotifyConfig) -> str:
+    """E-mail the ticket's answer to the address the user gave with consent: "ok", "av"
+    (no address, no consent, no answer, or no SMTP settings) or "feil: <why>". Never raises;
+    a failure is logged with the ticket's number and the reason, never the answer or the
+    address."""
+    if not (ticket.consent and ticket.email and ticket.answer and config.can_send_mail):
+        return OFF
+    subject, text = answer_message(ticket)
+    try:
+        await send_mail(config, subject, text, to=[ticket.email],
+                        reply_to=", ".join(config.smtp_to) or None)
+    except Exception as exc:  # noqa: BLE001 - the answer stays on the ticket
+        reason = _failure(exc)
+        logger.warning("Svaret på henvendelse #%s ble ikke sendt på e-post: %s", ticket.id,
+                       reason)
+        return reason
+    return OK

@@ -1,16 +1,23 @@
 """Tickets (questions for an adviser) and feedback on answers, in the project's database.
 
 The database is the tracker store's (``ASSISTANT_DATABASE_URL``: SQLite by default, PostgreSQL
-in production), in two tables of the project's own, created when missing:
+in production), in tables of the project's own, created when missing:
 
 ``assistant_tickets``
     ``id``, ``created_at``, ``updated_at``, ``sender_id`` (the conversation), ``channel``,
     ``question`` (masked), ``name`` and ``email`` (only with ``consent``, else NULL),
-    ``consent``, ``status`` (``open``, ``answered``, ``closed``), ``answer`` (the adviser's).
+    ``consent``, ``status`` (``open``, ``answered``, ``closed``), ``answer`` (the adviser's,
+    stored as written), ``answered_at`` (when it was last saved) and ``answer_sent_at`` (when
+    it was last sent to the user by e-mail; NULL when it was not). Columns added after a
+    table was created are added to it by :func:`create_engine` (``ALTER TABLE ... ADD
+    COLUMN``).
 ``assistant_feedback``
     ``id``, ``created_at``, ``sender_id``, ``response`` (the answer rated, e.g.
     ``utter_faq/frist``), ``question`` (the question it answered, masked), ``rating`` (``up``
     or ``down``), ``comment`` (masked).
+``assistant_daily_statistics``
+    the staff statistics of closed days, derived from the ``events`` table
+    (``web/staff_daily.py``).
 
 Everything a user typed is masked with :func:`veileder.privacy.mask_personal_data` before it is
 written. Times are aware datetimes in UTC. SQLAlchemy 1.4 Core; no Rasa imports, so the action
@@ -23,6 +30,7 @@ server, the web service and the purge command all use this module. ::
                                    consent=True)
     records.list_tickets(status="open")
     records.update_ticket(ticket.id, status="answered", answer="Ja, ...")
+    records.mark_answer_sent(ticket.id)                   # after the e-mail to the user went
     records.add_feedback("sender-1", "utter_faq/frist", "down", question="Når er fristen?")
     records.comment_latest_down_vote("sender-1", "Svaret sa ikke klokkeslettet")
 
@@ -88,7 +96,11 @@ tickets = sa.Table(
     sa.Column("consent", sa.Boolean, nullable=False),
     sa.Column("status", sa.String(16), nullable=False, index=True),
     sa.Column("answer", sa.Text),
+    sa.Column("answered_at", UTCDateTime),
+    sa.Column("answer_sent_at", UTCDateTime),
 )
+#: columns added to assistant_tickets after its first version: added to an older table
+ADDED_COLUMNS = {tickets: ("answered_at", "answer_sent_at")}
 
 feedback = sa.Table(
     "assistant_feedback", metadata,
@@ -99,6 +111,23 @@ feedback = sa.Table(
     sa.Column("question", sa.Text),
     sa.Column("rating", sa.String(8), nullable=False),
     sa.Column("comment", sa.Text),
+)
+
+#: the staff statistics of closed days (``web/staff_daily.py``): rows per day, statistic and key
+#: (a response key, a conversation, a text's hash), five counts or event ids and a text
+daily_statistics = sa.Table(
+    "assistant_daily_statistics", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("statistic", sa.String(16), nullable=False),
+    sa.Column("key", sa.String(255), nullable=False),
+    sa.Column("a", sa.BigInteger), sa.Column("b", sa.BigInteger),
+    sa.Column("c", sa.BigInteger), sa.Column("d", sa.BigInteger),
+    sa.Column("e", sa.BigInteger), sa.Column("text", sa.Text),
+    sa.UniqueConstraint("day", "statistic", "key", name="uq_assistant_daily_statistics"),
+    # a range of days of one statistic read from the index alone
+    sa.Index("ix_assistant_daily_statistics_read", "statistic", "day", "key", "a", "b", "c",
+             "d", "e"),
 )
 
 
@@ -115,6 +144,8 @@ class Ticket:
     consent: bool
     status: str
     answer: Optional[str]
+    answered_at: Optional[datetime] = None
+    answer_sent_at: Optional[datetime] = None
 
 
 @dataclass(frozen=True)
@@ -156,8 +187,26 @@ def database_url(url: str) -> str:
 def create_engine(url: str) -> Engine:
     """An engine for the project's database with the project's tables created when missing."""
     engine = sa.create_engine(database_url(url), pool_pre_ping=True, future=True)
-    metadata.create_all(engine, checkfirst=True)
+    _create_tables(engine)
     return engine
+
+
+def _create_tables(engine: Engine) -> None:
+    """The project's tables, created when missing; columns added since, added when missing."""
+    metadata.create_all(engine, checkfirst=True)
+    for table, names in ADDED_COLUMNS.items():
+        present = {c["name"] for c in sa.inspect(engine).get_columns(table.name)}
+        for name in names:
+            if name in present:
+                continue
+            kind = table.c[name].type.compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as conn:
+                    conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN {name} {kind}"))
+            except sa.exc.SQLAlchemyError:
+                # another process added it at the same moment
+                if name not in {c["name"] for c in sa.inspect(engine).get_columns(table.name)}:
+                    raise
 
 
 class Records:
@@ -166,7 +215,7 @@ class Records:
     def __init__(self, engine: Union[Engine, str]) -> None:
         self.engine = create_engine(engine) if isinstance(engine, str) else engine
         if not isinstance(engine, str):
-            metadata.create_all(self.engine, checkfirst=True)
+            _create_tables(self.engine)
 
     # --- tickets ------------------------------------------------------------------------------
     def create_ticket(self, sender_id: str, question: str, *, channel: Optional[str] = None,
@@ -220,16 +269,29 @@ class Records:
 
     def update_ticket(self, ticket_id: int, *, status: Optional[str] = None,
                       answer: Optional[str] = None, now: Optional[datetime] = None) -> Ticket:
-        """Change a ticket's status and/or the adviser's answer. Raises KeyError when there is
-        no such ticket, ValueError for an unknown status."""
-        values: dict = {"updated_at": _now(now)}
+        """Change a ticket's status and/or the adviser's answer (stored as written, never
+        masked or logged; saving one sets ``answered_at``). Raises KeyError when there is no
+        such ticket, ValueError for an unknown status."""
+        moment = _now(now)
+        values: dict = {"updated_at": moment}
         if status is not None:
             values["status"] = _check(status, TICKET_STATUSES, "status")
         if answer is not None:
             values["answer"] = answer.strip() or None
+            values["answered_at"] = moment if values["answer"] else None
         with self.engine.begin() as conn:
             changed = conn.execute(
                 tickets.update().where(tickets.c.id == ticket_id).values(**values)).rowcount
+        if not changed:
+            raise KeyError(ticket_id)
+        return self.get_ticket(ticket_id)
+
+    def mark_answer_sent(self, ticket_id: int, *, now: Optional[datetime] = None) -> Ticket:
+        """Record that the ticket's answer was sent to the user by e-mail (now)."""
+        moment = _now(now)
+        with self.engine.begin() as conn:
+            changed = conn.execute(tickets.update().where(tickets.c.id == ticket_id)
+                                   .values(answer_sent_at=moment, updated_at=moment)).rowcount
         if not changed:
             raise KeyError(ticket_id)
         return self.get_ticket(ticket_id)

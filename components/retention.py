@@ -2,7 +2,8 @@
 
 - Conversations (Rasa's ``events`` table, the tracker store's): a conversation is deleted, every
   event of it, when its LAST event is older than ``ASSISTANT_CONVERSATION_RETENTION_DAYS``
-  (default 180). A conversation that goes on is kept whole.
+  (default 180). A conversation that goes on is kept whole. The staff statistics' stored
+  aggregates of the days it had events on are deleted with it (computed again when needed).
 - Tickets (``assistant_tickets``): deleted when they were last changed (``updated_at``) more
   than ``ASSISTANT_TICKET_RETENTION_DAYS`` (default 365) ago, whatever their status.
 - Feedback (``assistant_feedback``): deleted when older than
@@ -90,15 +91,18 @@ def purge(engine: Union[Engine, str], now: datetime, periods: Periods = Periods(
             if sa.inspect(conn).has_table(EVENTS):
                 old = _old_conversations(now - periods.conversations)
                 senders: List[str] = list(conn.execute(old).scalars())
-                table = sa.table(EVENTS, sa.column("sender_id"))
+                table = sa.table(EVENTS, sa.column("sender_id"), sa.column("timestamp"))
                 for start in range(0, len(senders), 500):
                     chunk = senders[start:start + 500]
                     where = table.c.sender_id.in_(chunk)
                     if dry_run:
                         events += conn.execute(
                             sa.select(sa.func.count()).select_from(table).where(where)).scalar()
-                    else:
-                        events += conn.execute(sa.delete(table).where(where)).rowcount
+                        continue
+                    _forget_days(conn, *conn.execute(
+                        sa.select(sa.func.min(table.c.timestamp),
+                                  sa.func.max(table.c.timestamp)).where(where)).one())
+                    events += conn.execute(sa.delete(table).where(where)).rowcount
                 conversations = len(senders)
             tickets = _delete(conn, records.tickets, records.tickets.c.updated_at,
                               now - periods.tickets, dry_run)
@@ -109,6 +113,18 @@ def purge(engine: Union[Engine, str], now: datetime, periods: Periods = Periods(
             engine.dispose()
     return Purged(conversations=conversations, events=events, tickets=tickets,
                   feedback=feedback)
+
+
+def _forget_days(conn: Connection, first: Optional[float], last: Optional[float]) -> None:
+    """Delete the staff statistics' stored aggregates (``assistant_daily_statistics``) of the
+    days from ``first`` to ``last`` (epoch seconds), a day more on each side for any office
+    time zone: they are computed again from the conversations that are left when needed."""
+    if first is None:
+        return
+    day = records.daily_statistics.c.day
+    start = datetime.fromtimestamp(first, timezone.utc).date() - timedelta(days=1)
+    end = datetime.fromtimestamp(last, timezone.utc).date() + timedelta(days=1)
+    conn.execute(sa.delete(records.daily_statistics).where(day.between(start, end)))
 
 
 def _delete(conn: Connection, table: sa.Table, column: sa.Column, cutoff: datetime,

@@ -27,7 +27,7 @@ import sys
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Mapping, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AnyHttpUrl, BaseSettings, Field, SecretStr, ValidationError, conint, validator
@@ -171,6 +171,10 @@ class Settings(BaseSettings):
     slack_channel: Optional[str] = Field(
         None, env="SLACK_CHANNEL", unset="unset",
         description="a Slack channel id where the bot answers every message, not just mentions")
+    slack_language: Optional[Literal["nb", "nn", "en"]] = Field(
+        None, env="SLACK_LANGUAGE", unset="unset (bokmål)",
+        description="`nb`, `nn` or `en`: the language of Slack answers until a user's own "
+                    "writing tells")
     slack_api_url: Optional[str] = Field(
         None, env="SLACK_API_URL", unset="unset (`https://slack.com/api/`)",
         description="Slack's Web API; only tests change it")

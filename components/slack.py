@@ -72,6 +72,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from components.channels import PendingLimit, guard_intent_message, guarded
 from components.dedup import seen_cache
 from components.retries import RetryableStatus, is_retryable, retry_after, retrying
+from veileder.i18n import METADATA_KEY as METADATA_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -251,11 +252,15 @@ class SlackChannel(SlackInput):
             slack_signing_secret=credentials.get("slack_signing_secret", ""),
             conversation_granularity=credentials.get("conversation_granularity", "sender"),
             api_url=credentials.get("api_url") or SLACK_API_URL,
+            language=credentials.get("language") or None,
         )
 
-    def __init__(self, *args: Any, api_url: Text = SLACK_API_URL, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, api_url: Text = SLACK_API_URL,
+                 language: Optional[Text] = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = api_url
+        # SLACK_LANGUAGE: the preset sent with each message (veileder.i18n.preset_language)
+        self.language = language
         self.seen = seen_cache("slack", ttl=SEEN_TTL, maxsize=SEEN_MAX)
         self.limit = PendingLimit()
         self._tasks: Set[asyncio.Task] = set()
@@ -387,6 +392,8 @@ class SlackChannel(SlackInput):
     ) -> None:
         """Run the dialogue in the background: Slack wants its answer within 3 s."""
         thread_id = metadata.get("thread_id") if self.use_threads else None
+        if self.language:
+            metadata = {**metadata, METADATA_LANGUAGE: self.language}
         message = UserMessage(
             text, self.get_output_channel(metadata.get("out_channel"), thread_id), sender,
             input_channel=self.name(), metadata=metadata,

@@ -8,14 +8,14 @@ database number for one run and flushes it afterwards.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
 from testkit.databases import Unavailable
-from testkit.servers import BIN, ROOT, free_port, wait_for
+from testkit.servers import (ROOT, actions_command, free_port, process_env, rasa_command,
+                             stop_all, wait_for, write_endpoints)
 
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 
@@ -63,30 +63,15 @@ def running_replicas(workdir: Path, replicas: int, database_url: str, redis_url:
     workdir.mkdir(parents=True, exist_ok=True)
     action_port = free_port()
     rasa_ports = [free_port() for _ in range(replicas)]
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace(
-        "http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook"))
-    full_env = dict(os.environ)
-    full_env.update({
-        "RASA_TELEMETRY_ENABLED": "false",
-        "SANIC_HOST": "127.0.0.1",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-        "ASSISTANT_DATABASE_URL": database_url,
-        "ASSISTANT_REDIS_URL": redis_url,
-    })
-    full_env.update(env or {})
+    endpoints = write_endpoints(workdir, action_port)
+    full_env = process_env({"ASSISTANT_DATABASE_URL": database_url,
+                            "ASSISTANT_REDIS_URL": redis_url, **(env or {})})
     creds = channel_credentials.write(workdir / "credentials.yml", load_settings(full_env))
-    commands = {"actions": ([str(BIN / "python"), "-m", "rasa_sdk", "-p", str(action_port),
-                             "--actions", "actions"],
+    commands = {"actions": (actions_command(action_port),
                             f"http://127.0.0.1:{action_port}/health")}
     for i, port in enumerate(rasa_ports):
-        commands[f"rasa{i + 1}"] = (
-            [str(BIN / "python"), "-m", "components.rasa_cli", "run", "-i", "127.0.0.1",
-             "-p", str(port),
-             "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
-             "--endpoints", str(endpoints), "--credentials", str(creds)],
-            f"http://127.0.0.1:{port}/status")
+        commands[f"rasa{i + 1}"] = (rasa_command(port, endpoints, creds),
+                                    f"http://127.0.0.1:{port}/status")
     procs: Dict[str, subprocess.Popen] = {}
     try:
         for name, (command, _) in commands.items():
@@ -98,11 +83,4 @@ def running_replicas(workdir: Path, replicas: int, database_url: str, redis_url:
         yield Replicas([f"http://127.0.0.1:{p}" for p in rasa_ports],
                        f"http://127.0.0.1:{action_port}", procs)
     finally:
-        for proc in procs.values():
-            proc.terminate()
-        for proc in procs.values():
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+        stop_all(procs.values())

@@ -9,7 +9,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 
 import requests
 
@@ -60,6 +60,57 @@ class Assistant:
         return "\n".join(m.get("text", "") for m in self.say(sender, text))
 
 
+def process_env(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The environment of a server started for a test or a benchmark: the test process's, with
+    telemetry off and everything on 127.0.0.1, then ``extra``."""
+    full_env = dict(os.environ)
+    full_env.update({
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SANIC_HOST": "127.0.0.1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    })
+    full_env.update(extra or {})
+    return full_env
+
+
+def write_endpoints(workdir: Path, action_port: int) -> Path:
+    """endpoints.yml with the action server on ``action_port`` (as scripts/common.sh does)."""
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace(
+        "http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook"))
+    return endpoints
+
+
+def actions_command(port: int) -> List[str]:
+    """The action server as scripts/common.sh starts it (rasa_sdk, without importing Rasa)."""
+    return [str(BIN / "python"), "-m", "rasa_sdk", "-p", str(port), "--actions", "actions"]
+
+
+def rasa_command(port: int, endpoints: Path, credentials: Path,
+                 cors: Sequence[str] = ()) -> List[str]:
+    """Rasa on 127.0.0.1:``port`` with the trained model and Rasa's HTTP API on (tests read
+    trackers through it)."""
+    command = [str(BIN / "python"), "-m", "components.rasa_cli", "run", "-i", "127.0.0.1",
+               "-p", str(port),
+               "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
+               "--endpoints", str(endpoints), "--credentials", str(credentials)]
+    return command + (["--cors", *cors] if cors else [])
+
+
+def stop_all(procs: Iterable[subprocess.Popen]) -> None:
+    """SIGTERM to every process, then SIGKILL to those still running after 20 s."""
+    procs = list(procs)
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
 @contextmanager
 def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[Assistant]:
     """Actions, Rasa and the web service on free ports of 127.0.0.1.
@@ -76,34 +127,19 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
 
     action_port, rasa_port, web_port = free_port(), free_port(), free_port()
     web_origin = f"http://127.0.0.1:{web_port}"
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        (ROOT / "endpoints.yml").read_text().replace(
-            "http://127.0.0.1:5055/webhook", f"http://127.0.0.1:{action_port}/webhook"
-        )
-    )
-    full_env = dict(os.environ)
-    full_env.update({
-        "RASA_TELEMETRY_ENABLED": "false",
-        "SANIC_HOST": "127.0.0.1",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-        "ASSISTANT_DATABASE_URL": f"sqlite:///{workdir / 'tracker.db'}",
-    })
-    full_env.update(env or {})
+    endpoints = write_endpoints(workdir, action_port)
+    full_env = process_env({"ASSISTANT_DATABASE_URL": f"sqlite:///{workdir / 'tracker.db'}",
+                            **(env or {})})
     creds = channel_credentials.write(workdir / "credentials.yml", load_settings(full_env))
     web_env = dict(full_env, ASSISTANT_RASA_URL=f"http://127.0.0.1:{rasa_port}",
                    ASSISTANT_ACTION_URL=f"http://127.0.0.1:{action_port}")
     cors = [o.strip() for o in full_env.get("ASSISTANT_CORS_ORIGINS", web_origin).split(",")
             if o.strip()]
     commands = {
-        "actions": ([str(BIN / "python"), "-m", "rasa_sdk", "-p", str(action_port),
-                     "--actions", "actions"], full_env,
+        "actions": (actions_command(action_port), full_env,
                     f"http://127.0.0.1:{action_port}/health"),
-        "rasa": ([str(BIN / "python"), "-m", "components.rasa_cli", "run", "-i", "127.0.0.1",
-                  "-p", str(rasa_port),
-                  "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
-                  "--endpoints", str(endpoints), "--credentials", str(creds), "--cors", *cors],
-                 full_env, f"http://127.0.0.1:{rasa_port}/status"),
+        "rasa": (rasa_command(rasa_port, endpoints, creds, cors), full_env,
+                 f"http://127.0.0.1:{rasa_port}/status"),
         "web": ([str(BIN / "uvicorn"), "web.app:app", "--host", "127.0.0.1", "--port",
                  str(web_port), "--ws", "none"], web_env,
                 f"http://127.0.0.1:{web_port}/readyz"),
@@ -143,13 +179,7 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         assistant.procs = procs  # name -> process, e.g. for its memory (bench_latency.py)
         yield assistant
     finally:
-        for proc in procs.values():
-            proc.terminate()
-        for proc in procs.values():
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all(procs.values())
 
 
 async def socketio_exchange(rasa_url: str, messages, timeout: float = 60):

@@ -80,12 +80,18 @@ def event_rows(sender_id: str, start: datetime, steps: Sequence[Step],
 
 
 def write(engine: Union[Engine, str], conversations: Iterable[Tuple[str, datetime,
-                                                                      Sequence[Step]]]) -> int:
-    """Write ``(sender_id, start, steps)`` conversations; the number of rows written."""
+                                                                      Sequence[Step]]],
+          in_time_order: bool = False) -> int:
+    """Write ``(sender_id, start, steps)`` conversations; the number of rows written.
+    ``in_time_order``: the rows of all conversations in the order of their timestamps, as
+    Rasa appends them while the conversations run side by side (the ids then follow time);
+    else one conversation after the other."""
     engine = sa.create_engine(engine, future=True) if isinstance(engine, str) else engine
     metadata.create_all(engine, checkfirst=True)
     rows = [row for sender, start, steps in conversations
             for row in event_rows(sender, start, steps)]
+    if in_time_order:
+        rows.sort(key=lambda row: row["timestamp"])  # stable: a conversation keeps its order
     with engine.begin() as conn:
         for i in range(0, len(rows), 5000):
             conn.execute(events.insert(), rows[i:i + 5000])

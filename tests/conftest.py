@@ -82,3 +82,19 @@ def database_url(request, tmp_path) -> str:
         yield url
     finally:
         context.__exit__(None, None, None)
+
+
+@pytest.fixture
+def mailbox():
+    """A local SMTP server (aiosmtpd, ``testkit/smtp.py``): (its :class:`Mailbox`, its port)."""
+    from aiosmtpd.controller import Controller
+
+    from testkit.servers import free_port
+    from testkit.smtp import Mailbox, check_login
+
+    handler = Mailbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(),
+                            authenticator=check_login, auth_require_tls=False)
+    controller.start()
+    yield handler, controller.port
+    controller.stop()

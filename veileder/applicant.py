@@ -25,15 +25,53 @@ from veileder.eligibility import (
     family_from_text,
 )
 from veileder.eligibility.families import coerce_family
+from veileder.i18n import LocalText
 from veileder.orgnr import LookupResult, RegistryEntry, format_orgnr, without_numbers
 
 #: The answer when the text names no kind of applicant (and no organisation number was tried).
-NOT_RECOGNISED = (
+NOT_RECOGNISED = LocalText(
     "Jeg kjente ikke igjen hva slags virksomhet det er. Skriv for eksempel «kommune», "
-    "«statlig etat», «helseforetak», «stiftelse» eller «AS», eller organisasjonsnummeret."
+    "«statlig etat», «helseforetak», «stiftelse» eller «AS», eller organisasjonsnummeret.",
+    "Eg kjende ikkje att kva slags verksemd det er. Skriv til dømes «kommune», «statleg etat», "
+    "«helseføretak», «stifting» eller «AS», eller organisasjonsnummeret.",
+    "I did not recognise what kind of organisation it is. Write, for example, «municipality», "
+    "«government agency», «health trust», «foundation» or «AS» (limited company), or the "
+    "organisation number.",
 )
 #: Said once, after a number the register could not identify, when nothing else did either.
-WRITE_INSTEAD = "Skriv heller hva slags virksomhet dere er."
+WRITE_INSTEAD = LocalText("Skriv heller hva slags virksomhet dere er.",
+                          "Skriv heller kva slags verksemd de er.",
+                          "Please write what kind of organisation you are instead.")
+FOUND = LocalText("Jeg fant {name} ({what}) i Enhetsregisteret.",
+                  "Eg fann {name} ({what}) i Einingsregisteret.",
+                  "I found {name} ({what}) in the Central Coordinating Register for Legal "
+                  "Entities (Enhetsregisteret).")
+UNKNOWN_ORGFORM = LocalText(
+    "Vi kjenner ikke organisasjonsformen {orgform}, så vi vurderer vilkårene hver for seg.",
+    "Vi kjenner ikkje organisasjonsforma {orgform}, så vi vurderer vilkåra kvart for seg.",
+    "We do not know the organisation form {orgform}, so we look at the conditions one by one.")
+NOT_LOOKED_UP = LocalText(
+    "Vi fikk ikke slått opp {number} i Enhetsregisteret, så vurderingen bygger på de andre "
+    "opplysningene.",
+    "Vi fekk ikkje slått opp {number} i Einingsregisteret, så vurderinga byggjer på dei andre "
+    "opplysningane.",
+    "We could not look up {number} in Enhetsregisteret, so the assessment is based on the "
+    "other information.")
+NOT_LOOKED_UP_NOW = LocalText(
+    "Vi fikk ikke slått opp {number} i Enhetsregisteret akkurat nå.",
+    "Vi fekk ikkje slått opp {number} i Einingsregisteret akkurat no.",
+    "We could not look up {number} in Enhetsregisteret just now.")
+#: "Da regner jeg dere som en kommune.": the check names the kind of applicant it understood.
+RECOGNISED = LocalText("Da regner jeg dere som {label}.", "Då reknar eg dykk som {label}.",
+                       "Then I will treat you as {label}.")
+#: After RECOGNISED, for a body judged case by case (R4).
+DEPENDS_ON_QUESTIONS = LocalText(
+    "Om dere kan søke, avhenger av noen få spørsmål om virksomheten.",
+    "Om de kan søkje, avheng av nokre få spørsmål om verksemda.",
+    "Whether you can apply depends on a few questions about the organisation.")
+#: Before RECOGNISED when the user corrects who is asking later in the check.
+CORRECTED = LocalText("Takk, da endrer jeg det.", "Takk, då endrar eg det.",
+                      "Thank you, I will change that.")
 
 
 @dataclass(frozen=True)
@@ -46,6 +84,8 @@ class Identified:
     source: Optional[str] = None
     lookup: Optional[LookupResult] = None
     notes: Tuple[str, ...] = ()
+    #: the written standard of ``message`` and the notes
+    lang: str = "nb"
 
     @property
     def family(self) -> Optional[OrgFamily]:
@@ -68,8 +108,8 @@ class Identified:
         entry = self.entry
         if entry is not None:
             what = entry.orgform_beskrivelse or FAMILY_LABELS[self.facts.family
-                                                              or OrgFamily.UNKNOWN]
-            parts.append(f"Jeg fant {entry.navn} ({what}) i Enhetsregisteret.")
+                                                              or OrgFamily.UNKNOWN](self.lang)
+            parts.append(FOUND.format(self.lang, name=entry.navn, what=what))
             if self.lookup is not None and self.lookup.message:
                 parts.append(self.lookup.message)
         parts.extend(self.notes)
@@ -78,7 +118,8 @@ class Identified:
 
 def identify(text: Optional[str] = None, *, lookup: Optional[LookupResult] = None,
              family: Union[OrgFamily, str, None] = None, orgform: Optional[str] = None,
-             sektorkode: Optional[str] = None, about_self: bool = False) -> Identified:
+             sektorkode: Optional[str] = None, about_self: bool = False,
+             lang: str = "nb") -> Identified:
     """Who is asking, from what the caller has; the first of these that says it wins:
 
     1. ``family``: a kind of applicant given explicitly (the API's ``family`` field). It wins
@@ -97,7 +138,7 @@ def identify(text: Optional[str] = None, *, lookup: Optional[LookupResult] = Non
     not found (unknown, deleted, a wrong check digit, the register not answering), the notes say
     so, and the steps after 2 still apply; when none of them tells either, the user is asked
     once to write the kind of body instead. Text that names no kind of applicant, with no number
-    tried, gets :data:`NOT_RECOGNISED`.
+    tried, gets :data:`NOT_RECOGNISED`. The message and notes are in ``lang``.
     """
     entry = lookup.entry if lookup is not None and lookup.found else None
     number = lookup.orgnr if lookup is not None else None
@@ -118,30 +159,28 @@ def identify(text: Optional[str] = None, *, lookup: Optional[LookupResult] = Non
         facts = ApplicantFacts(family=family_from_codes(orgform, sektorkode), **base)
         source = "orgform"
         if facts.family is OrgFamily.UNKNOWN:
-            notes.append(f"Vi kjenner ikke organisasjonsformen {orgform}, så vi vurderer "
-                         f"vilkårene hver for seg.")
+            notes.append(UNKNOWN_ORGFORM.format(lang, orgform=orgform))
     else:
         read = own_family(words) if about_self else family_from_text(words)
         if read is not None:
             facts, source = ApplicantFacts(family=read, **base), "description"
 
     if lookup is not None and entry is None:
-        notes.insert(0, _register_note(lookup, identified=facts is not None))
+        notes.insert(0, _register_note(lookup, identified=facts is not None, lang=lang))
     elif facts is None and words.strip():
-        notes.append(NOT_RECOGNISED)
-    return Identified(facts or ApplicantFacts(**base), source, lookup, tuple(notes))
+        notes.append(NOT_RECOGNISED(lang))
+    return Identified(facts or ApplicantFacts(**base), source, lookup, tuple(notes), lang)
 
 
-def _register_note(lookup: LookupResult, identified: bool) -> str:
+def _register_note(lookup: LookupResult, identified: bool, lang: str = "nb") -> str:
     """Why the number did not identify the applicant; asks for the kind of body when nothing
     else told it (not after a wrong check digit: that message says how to fix the number)."""
     if lookup.status == "unavailable":
         shown = format_orgnr(lookup.orgnr or "")
         if identified:
-            return (f"Vi fikk ikke slått opp {shown} i Enhetsregisteret, så vurderingen bygger på "
-                    f"de andre opplysningene.")
-        return f"Vi fikk ikke slått opp {shown} i Enhetsregisteret akkurat nå. {WRITE_INSTEAD}"
-    message = lookup.message or ""
+            return NOT_LOOKED_UP.format(lang, number=shown)
+        return f"{NOT_LOOKED_UP_NOW.format(lang, number=shown)} {WRITE_INSTEAD(lang)}"
+    message = lookup.message or ""  # the register client's own words (veileder.orgnr)
     if identified or lookup.status == "invalid":
         return message
-    return f"{message} {WRITE_INSTEAD}".strip()
+    return f"{message} {WRITE_INSTEAD(lang)}".strip()

@@ -9,11 +9,14 @@ import os
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, Extra, HttpUrl, ValidationError, conint, constr, validator
+from pydantic import (BaseModel, Extra, HttpUrl, PrivateAttr, ValidationError, conint, constr,
+                      validator)
+
+from veileder.norsk import amount_text
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CALL_FILE = PROJECT_ROOT / "calls" / "innovasjonspartnerskap-2020.yml"
@@ -36,11 +39,9 @@ class Amount(_Model):
 
     @property
     def tekst(self) -> str:
-        """"75 millioner kroner"; other amounts with Norwegian digit grouping."""
-        millions, rest = divmod(self.kroner, 1_000_000)
-        if not rest:
-            return f"{millions} million kroner" if millions == 1 else f"{millions} millioner kroner"
-        return f"{self.kroner:,} kroner".replace(",", "\u00a0")
+        """"75 millioner kroner"; other amounts with Norwegian digit grouping
+        (``norsk.amount_text`` writes it in each standard)."""
+        return amount_text(self.kroner)
 
 
 class Purpose(_Model):
@@ -129,6 +130,8 @@ class Call(_Model):
     les_mer: List[ReadMore]
     kilde: Source
     kontakt: Contact
+    # The same call in nynorsk and English (``nn:``/``en:`` in the file), see ``in_language``.
+    _variants: Dict[str, "Call"] = PrivateAttr(default_factory=dict)
 
     @validator("kriterier")
     def _four_unique_criteria(cls, value: List[Criterion]) -> List[Criterion]:
@@ -138,6 +141,16 @@ class Call(_Model):
         if not value:
             raise ValueError("minst ett kriterium")
         return value
+
+    def in_language(self, lang: Optional[str]) -> "Call":
+        """The call with its texts in ``lang`` ("nn", "en"); itself for bokmål, or where the file
+        has no texts in that standard. Numbers, dates and addresses are the same in all."""
+        return self._variants.get(lang or "", self)
+
+    @property
+    def languages(self) -> List[str]:
+        """The standards the file has texts in besides bokmål."""
+        return sorted(self._variants)
 
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.kriterier:
@@ -150,17 +163,72 @@ def _field_name(loc: tuple) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def parse_call(data: object, source: str = "<data>") -> Call:
-    """Validate already-loaded YAML data; errors name the field."""
-    if not isinstance(data, dict):
-        raise CallFileError(f"{source}: forventet en YAML-mapping på toppnivå")
+#: The standards a call file may give its texts in besides bokmål, as top-level sections.
+TRANSLATIONS = ("nn", "en")
+#: Facts that are the same in every standard: a translation may not repeat or change them.
+_SAME_IN_ALL = {"id", "kroner", "tidspunkt", "tidssone", "url"}
+
+
+def _validate(data: Dict[str, Any], source: str, prefix: str = "") -> Call:
     try:
         return Call.parse_obj(data)
     except ValidationError as exc:
         problems = "; ".join(
-            f"felt '{_field_name(err['loc'])}': {err['msg']}" for err in exc.errors()
+            f"felt '{prefix}{_field_name(err['loc'])}': {err['msg']}" for err in exc.errors()
         )
         raise CallFileError(f"{source}: {problems}") from exc
+
+
+def _overlay(base: Any, texts: Any, path: str) -> Any:
+    """``base`` with the translated ``texts`` in place: mappings key by key, lists of criteria
+    by ``id``, other lists and texts replaced whole. Unknown keys and facts that are the same in
+    every standard are errors, so a translation can only change wording."""
+    if isinstance(base, dict):
+        if not isinstance(texts, dict):
+            raise ValueError(f"felt '{path}': forventet en mapping som i bokmålsteksten")
+        merged = dict(base)
+        for key, value in texts.items():
+            if key not in base:
+                raise ValueError(f"felt '{path}.{key}': finnes ikke i bokmålsteksten")
+            if key in _SAME_IN_ALL and key != "id":
+                raise ValueError(f"felt '{path}.{key}': er lik på alle språk; endre den bare én gang")
+            merged[key] = _overlay(base[key], value, f"{path}.{key}")
+        return merged
+    if isinstance(base, list) and base and all(isinstance(b, dict) and "id" in b for b in base):
+        if not isinstance(texts, list) or not all(isinstance(t, dict) and "id" in t for t in texts):
+            raise ValueError(f"felt '{path}': forventet en liste med 'id' som i bokmålsteksten")
+        by_id = {t["id"]: t for t in texts}
+        unknown = set(by_id) - {b["id"] for b in base}
+        if unknown:
+            raise ValueError(f"felt '{path}': ukjent id {sorted(unknown)}")
+        return [_overlay(b, by_id[b["id"]], f"{path}.{b['id']}") if b["id"] in by_id else b
+                for b in base]
+    if isinstance(base, list) and isinstance(texts, list) and any(
+            isinstance(b, dict) for b in base):
+        if len(texts) != len(base):
+            raise ValueError(f"felt '{path}': like mange punkter som i bokmålsteksten")
+        return [_overlay(b, t, f"{path}.{i}") for i, (b, t) in enumerate(zip(base, texts))]
+    return texts
+
+
+def parse_call(data: object, source: str = "<data>") -> Call:
+    """Validate already-loaded YAML data; errors name the field.
+
+    Top-level ``nn:`` and ``en:`` sections hold the texts in nynorsk and English, in the shape
+    of the bokmål fields they translate (``Call.in_language``)."""
+    if not isinstance(data, dict):
+        raise CallFileError(f"{source}: forventet en YAML-mapping på toppnivå")
+    base = {key: value for key, value in data.items() if key not in TRANSLATIONS}
+    call = _validate(base, source)
+    for lang in TRANSLATIONS:
+        if data.get(lang) is None:
+            continue
+        try:
+            merged = _overlay(base, data[lang], lang)
+        except ValueError as exc:
+            raise CallFileError(f"{source}: {exc}") from exc
+        call._variants[lang] = _validate(merged, source, prefix=f"{lang}.")
+    return call
 
 
 def load_call(path: os.PathLike = DEFAULT_CALL_FILE) -> Call:

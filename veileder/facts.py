@@ -4,6 +4,10 @@ Response templates in ``domain.yml`` name these keys (``{call_amount}``); Rasa's
 generator (``components/nlg.py``) fills them from :func:`fact_slots` when it gives the answer. This
 module is the only place where a fact of the call is turned into text, so changing the call file
 changes every answer.
+
+Facts come in the conversation's written standard (``lang``: "nb", "nn" or "en"): the texts from
+the call file's ``nn:``/``en:`` sections (``Call.in_language``), the amounts and lists written
+by the rules of that standard.
 """
 from __future__ import annotations
 
@@ -13,33 +17,39 @@ from typing import Dict
 from veileder.call import Call
 from veileder import deadline as deadline_rules
 from veileder.eligibility import ApplicantFacts, Verdict, evaluate
-from veileder.norsk import bullet_list, join_words
+from veileder.i18n import pick
+from veileder.norsk import amount_text, bullet_list, join_words
 
 
-def deadline_with_status(call: Call, now: datetime) -> str:
+
+def deadline_with_status(call: Call, now: datetime, lang: str = "nb") -> str:
     """The deadline sentence (``deadline.deadline_sentence``) and, while it is open, the time
     left: "… Det er 30 minutter igjen til fristen."."""
     state = deadline_rules.status(call, now)
     if state.passed:
-        return deadline_rules.deadline_sentence(call, passed=True)
-    return (f"{deadline_rules.deadline_sentence(call)} "
-            f"Det er {deadline_rules.humanize_remaining(state.remaining)} igjen til fristen.")
+        return deadline_rules.deadline_sentence(call, passed=True, lang=lang)
+    left = deadline_rules.humanize_remaining(state.remaining, lang)
+    return (f"{deadline_rules.deadline_sentence(call, lang=lang)} "
+            f"{deadline_rules.LEFT_BEFORE_DEADLINE.format(lang, left=left)}")
 
 
-def verdict_at(facts: ApplicantFacts, call: Call, now: datetime) -> Verdict:
-    """The eligibility verdict, with the deadline's state at ``now`` in its summary (R13)."""
-    return evaluate(facts, call, deadline_message=deadline_with_status(call, now),
-                    deadline_passed=deadline_rules.status(call, now).passed)
+def verdict_at(facts: ApplicantFacts, call: Call, now: datetime, lang: str = "nb") -> Verdict:
+    """The eligibility verdict in ``lang``, with the deadline's state at ``now`` in its summary
+    (R13)."""
+    return evaluate(facts, call, deadline_message=deadline_with_status(call, now, lang),
+                    deadline_passed=deadline_rules.status(call, now).passed, lang=lang)
 
 
-def fact_slots(call: Call, now: datetime) -> Dict[str, str]:
-    """Slot name -> text, for every fact the answers use."""
+def fact_slots(call: Call, now: datetime, lang: str = "nb") -> Dict[str, str]:
+    """Slot name -> text, for every fact the answers use, in the standard ``lang``."""
+    numbers = call
+    call = call.in_language(lang)
     criteria = call.kriterier
     slots = {
         "call_title": call.tittel,
         "call_owner": call.eier,
         "call_announced": call.kunngjort,
-        "call_amount": call.belop.tekst,
+        "call_amount": amount_text(numbers.belop.kroner, lang),
         "call_summary": call.formal.kort,
         "call_goal": call.formal.mal,
         "call_partnership": call.formal.innovasjonspartnerskap,
@@ -47,11 +57,11 @@ def fact_slots(call: Call, now: datetime) -> Dict[str, str]:
         "who_conditions": bullet_list(call.hvem_kan_soke.vilkar),
         "who_cannot_apply": call.hvem_kan_soke.kan_ikke,
         "deadline_what": call.frist.hva,
-        "deadline_sentence": deadline_with_status(call, now),
+        "deadline_sentence": deadline_with_status(call, now, lang),
         "criteria_names": bullet_list([c.navn for c in criteria]),
         "gain_potential": call.gevinstpotensial,
         "existing_solution": call.eksisterende_losning,
-        "topics": join_words(call.temaer),
+        "topics": join_words(call.temaer, last=pick(lang, nb="og", nn="og", en="and")),
         "topics_note": call.temaer_merknad,
         "benefits": bullet_list(call.forventede_gevinster),
         "minister_name": call.minister.navn,

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from typing import Optional
 
+from veileder.i18n import LocalText
+
 MAX_CHARS = 2000
 
 EMPTY = "empty"
@@ -52,22 +54,40 @@ INTENT_FOR_PROBLEM = {
     OTHER_SCRIPT: "other_language",
 }
 
-# Short, friendly answers for each kind of problem.
+# Short, friendly answers for each kind of problem, in bokmål, nynorsk and English.
 ANSWERS = {
-    EMPTY: "Meldingen din var tom. Skriv gjerne spørsmålet ditt, så skal jeg prøve å hjelpe.",
-    TOO_LONG: (
-        "Meldingen din er veldig lang, og den klarer jeg ikke å lese. "
-        "Kan du stille spørsmålet ditt kort, gjerne i én eller to setninger?"
-    ),
-    NO_WORDS: "Jeg fant ingen ord i meldingen. Skriv spørsmålet ditt med vanlige ord, så hjelper jeg deg.",
-    MARKUP: (
-        "Meldingen ser ut som kode eller HTML. Jeg leser bare vanlig tekst. "
-        "Skriv spørsmålet ditt med vanlige ord."
-    ),
-    OTHER_SCRIPT: (
-        "Beklager, jeg forstår bare norsk og engelsk. Skriv gjerne spørsmålet ditt på norsk. "
-        "(Sorry, I only understand Norwegian and English.)"
-    ),
+    EMPTY: LocalText(
+        nb="Meldingen din var tom. Skriv gjerne spørsmålet ditt, så skal jeg prøve å hjelpe.",
+        nn="Meldinga di var tom. Skriv gjerne spørsmålet ditt, så skal eg prøve å hjelpe.",
+        en="Your message was empty. Write your question, and I will try to help."),
+    TOO_LONG: LocalText(
+        nb="Meldingen din er veldig lang, og den klarer jeg ikke å lese. "
+           "Kan du stille spørsmålet ditt kort, gjerne i én eller to setninger?",
+        nn="Meldinga di er svært lang, og eg klarer ikkje å lese henne. "
+           "Kan du stille spørsmålet ditt kort, gjerne i éi eller to setningar?",
+        en="Your message is very long, and I cannot read it. "
+           "Could you ask your question briefly, in one or two sentences?"),
+    NO_WORDS: LocalText(
+        nb="Jeg fant ingen ord i meldingen. Skriv spørsmålet ditt med vanlige ord, så hjelper "
+           "jeg deg.",
+        nn="Eg fann ingen ord i meldinga. Skriv spørsmålet ditt med vanlege ord, så hjelper eg "
+           "deg.",
+        en="I found no words in your message. Write your question in ordinary words, and I will "
+           "help you."),
+    MARKUP: LocalText(
+        nb="Meldingen ser ut som kode eller HTML. Jeg leser bare vanlig tekst. "
+           "Skriv spørsmålet ditt med vanlige ord.",
+        nn="Meldinga ser ut som kode eller HTML. Eg les berre vanleg tekst. "
+           "Skriv spørsmålet ditt med vanlege ord.",
+        en="The message looks like code or HTML. I only read plain text. "
+           "Write your question in ordinary words."),
+    OTHER_SCRIPT: LocalText(
+        nb="Beklager, jeg forstår bare norsk og engelsk. Skriv gjerne spørsmålet ditt på norsk. "
+           "(Sorry, I only understand Norwegian and English.)",
+        nn="Orsak, eg forstår berre norsk og engelsk. Skriv gjerne spørsmålet ditt på norsk. "
+           "(Sorry, I only understand Norwegian and English.)",
+        en="Sorry, I only understand Norwegian and English. Please write your question in "
+           "English or Norwegian."),
 }
 
 

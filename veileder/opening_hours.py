@@ -14,9 +14,11 @@ are not public holidays and count as working days.
 ``next_at_work(now, hours)``
     ``now`` when an adviser is at work, else the next opening (an aware datetime in the office's
     zone).
-``availability_sentence(now, hours)``
-    A short bokmål text for the user who leaves a question: "Kontoret er stengt nå. En rådgiver
-    ser på meldingen din tirsdag 30. mars fra kl. 08.00."
+``availability_sentence(now, hours, lang="nb")``
+    A short text for the user who leaves a question, in bokmål ("Kontoret er stengt nå. En
+    rådgiver ser på meldingen din tirsdag 30. mars fra kl. 08.00."), nynorsk ("… Ein rådgjevar
+    ser på meldinga di tysdag 30. mars frå kl. 08.00.") or English ("… An adviser will look at
+    your message on Tuesday 30 March from 08:00.").
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from veileder.i18n import Tekst, pick
 from veileder.norsk import DEFAULT_TZ, MONTH_NAMES, WEEKDAY_NAMES, format_clock
 
 DEFAULT_HOURS = "08:00-16:00"
@@ -79,19 +82,27 @@ def opening_hours(text: str = DEFAULT_HOURS, tz: str = DEFAULT_TZ) -> OpeningHou
     return OpeningHours(opens=opens, closes=closes, tz=tz)
 
 
-@lru_cache(maxsize=16)
-def _public_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.Norway(years=year, include_sundays=False, language="no")
+@lru_cache(maxsize=32)
+def _public_holidays(year: int, language: str = "no") -> holidays.HolidayBase:
+    return holidays.Norway(years=year, include_sundays=False, language=language)
 
 
-def holiday_name(day: date) -> Optional[str]:
-    """The public holiday's Norwegian name ("Langfredag", "Andre pinsedag og Grunnlovsdag"),
-    or None."""
-    name = _public_holidays(day.year).get(day)
+# The holidays package names Norway's holidays in bokmål and American English; the nynorsk names
+# are the bokmål ones except these, and "Labor Day" is written the British way.
+_NYNORSK_HOLIDAYS = {"Arbeidernes dag": "Arbeidarane sin dag"}
+_ENGLISH_HOLIDAYS = {"Labor Day": "Labour Day"}
+
+
+def holiday_name(day: date, lang: str = "nb") -> Optional[str]:
+    """The public holiday's name ("Langfredag", "Andre pinsedag og Grunnlovsdag"; nynorsk
+    "Arbeidarane sin dag"; English "Whit Monday and Constitution Day"), or None."""
+    english = lang == "en"
+    name = _public_holidays(day.year, "en_US" if english else "no").get(day)
     if not name:
         return None
-    parts = [p.strip() for p in name.split(";")]
-    return " og ".join(parts)
+    renamed = _ENGLISH_HOLIDAYS if english else _NYNORSK_HOLIDAYS if lang == "nn" else {}
+    parts = [renamed.get(p.strip(), p.strip()) for p in name.split(";")]
+    return (" and " if english else " og ").join(parts)
 
 
 def is_working_day(day: date, hours: OpeningHours = OpeningHours()) -> bool:
@@ -123,27 +134,64 @@ def next_at_work(now: datetime, hours: OpeningHours = OpeningHours()) -> datetim
     return datetime.combine(day, hours.opens, tzinfo=hours.zone)
 
 
-def _day_text(day: date, today: date) -> str:
+# Names of days and months for the sentences below, in bokmål, nynorsk and English, Monday and
+# January first. veileder.norsk has the bokmål ones; these local tables serve the other two.
+_WEEKDAYS_NN = ("måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+TODAY = Tekst(nb="i dag", nn="i dag", en="today")
+TOMORROW = Tekst(nb="i morgen", nn="i morgon", en="tomorrow")
+OPEN = Tekst(
+    nb="Kontoret er åpent til kl. {closes} i dag. En rådgiver ser på meldingen din så snart som "
+       "mulig.",
+    nn="Kontoret er ope til kl. {closes} i dag. Ein rådgjevar ser på meldinga di så snart som "
+       "mogleg.",
+    en="The office is open until {closes} today. An adviser will look at your message as soon "
+       "as possible.")
+CLOSED_NOW = Tekst(nb="Kontoret er stengt nå.", nn="Kontoret er stengt no.",
+                   en="The office is closed now.")
+CLOSED_TODAY = Tekst(nb="Kontoret er stengt i dag ({holiday}).",
+                     nn="Kontoret er stengt i dag ({holiday}).",
+                     en="The office is closed today ({holiday}).")
+SEEN_WHEN = Tekst(
+    nb="{closed} En rådgiver ser på meldingen din {when} fra kl. {opens}.",
+    nn="{closed} Ein rådgjevar ser på meldinga di {when} frå kl. {opens}.",
+    en="{closed} An adviser will look at your message {when} from {opens}.")
+
+
+def _clock(moment: datetime, lang: str = "nb") -> str:
+    """"08.00" in Norwegian, "08:00" in English."""
+    text = format_clock(moment)
+    return text.replace(".", ":") if lang == "en" else text
+
+
+def _day_text(day: date, today: date, lang: str = "nb") -> str:
     if day == today:
-        return "i dag"
+        return TODAY(lang)
     if day == today + timedelta(days=1):
-        return "i morgen"
-    text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day}. {MONTH_NAMES[day.month - 1]}"
+        return TOMORROW(lang)
+    weekday = pick(lang, nb=WEEKDAY_NAMES, nn=_WEEKDAYS_NN, en=_WEEKDAYS_EN)[day.weekday()]
+    if lang == "en":
+        text = f"on {weekday} {day.day} {_MONTHS_EN[day.month - 1]}"
+    else:
+        text = f"{weekday} {day.day}. {MONTH_NAMES[day.month - 1]}"
     return text if day.year == today.year else f"{text} {day.year}"
 
 
-def availability_sentence(now: datetime, hours: OpeningHours = OpeningHours()) -> str:
-    """What the user is told about when an adviser will see the message (bokmål)."""
+def availability_sentence(now: datetime, hours: OpeningHours = OpeningHours(),
+                          lang: str = "nb") -> str:
+    """What the user is told about when an adviser will see the message."""
     local = _local(now, hours)
     if is_open(local, hours):
-        return (f"Kontoret er åpent til kl. {format_clock(_at(local.date(), hours.closes, hours))}"
-                f" i dag. En rådgiver ser på meldingen din så snart som mulig.")
-    holiday = holiday_name(local.date())
-    closed = (f"Kontoret er stengt i dag ({holiday.lower()})." if holiday
-              else "Kontoret er stengt nå.")
+        return OPEN.format(lang, closes=_clock(_at(local.date(), hours.closes, hours), lang))
+    holiday = holiday_name(local.date(), lang)
+    closed = (CLOSED_TODAY.format(lang, holiday=holiday if lang == "en" else holiday.lower())
+              if holiday else CLOSED_NOW(lang))
     when = next_at_work(local, hours)
-    return (f"{closed} En rådgiver ser på meldingen din {_day_text(when.date(), local.date())} "
-            f"fra kl. {format_clock(when)}.")
+    return SEEN_WHEN.format(lang, closed=closed, when=_day_text(when.date(), local.date(), lang),
+                            opens=_clock(when, lang))
 
 
 def _at(day: date, moment: time, hours: OpeningHours) -> datetime:

@@ -18,10 +18,12 @@ fristen ute?".
     question, or when the topic's facts do not settle it: then the answer is given unchanged.
     ``topic`` is the FAQ key the ResponseSelector chose ("faq/belop", "faq/tema", …; the
     "faq/" prefix is optional) or "ask_deadline" / "frist" for the deadline.
-``prefix_answer(opening, answer) -> str``, ``OPENING_VARIABLE``
+``prefix_answer(opening, answer, lang="nb") -> str``, ``OPENING_VARIABLE``
     The answer with the opening in front; an answer that already opens with the same word is
     left as it is, and one that opens with the other word loses it ("Nei." in a template when
-    the question was "Kan bedrifter være med?").
+    the question was "Kan bedrifter være med?"). Openings are computed in bokmål; ``lang``
+    writes them in nynorsk ("Ja."/"Nei.") or English ("Yes."/"No.") there
+    (``veileder.polarity_words``, which also holds the word tables).
 
 Numbers are read as amounts ("75 mill", "75 000 000", "100 millioner", "over 50 mill") and
 compared with ``call.belop``; dates and times with ``veileder.dates.parse_planned_time`` and
@@ -39,6 +41,21 @@ from veileder.dates import parse_planned_time
 from veileder.eligibility import CASE_BY_CASE, COVERED, EXCLUDED, family_from_text
 from veileder.existing_solution import existing_solution_claim, mentions_existing_solution
 from veileder.norsk import fold
+from veileder.polarity_words import (
+    _CLAIM_NEGATIONS,
+    _CRITERIA_KEYS,
+    _CRITERIA_SYNONYMS,
+    _FILLERS,
+    _GENERIC_STEMS,
+    _NEGATED_HEADS,
+    _NEGATIONS,
+    _NUMBER_WORDS,
+    _TOPIC_WORDS_EN,
+    _UNITS,
+    _WH,
+    _YN_HEADS,
+    opening_in,
+)
 
 YES, NO, YES_TO_NEGATIVE = "Ja.", "Nei.", "Jo."
 #: The name under which an action passes the opening with a response it asks Rasa to render
@@ -46,28 +63,6 @@ YES, NO, YES_TO_NEGATIVE = "Ja.", "Nei.", "Jo."
 #: (``components/nlg.py``) puts it in front of the rendered text with :func:`prefix_answer`.
 OPENING_VARIABLE = "answer_opening"
 
-# Words that open a yes/no question (folded: "må" -> "ma", "får" -> "far").
-_YN_HEADS = {
-    "er", "e", "ma", "matte", "kan", "kunne", "gjelder", "gjeld", "far", "fikk", "har", "hadde",
-    "skal", "skulle", "blir", "blei", "gikk", "gjekk", "utlop", "utlopte", "vert", "vart", "rekker",
-    "rekk",
-    "finnes", "fins", "finst", "trenger",
-    "treng", "trengs", "vil", "ville", "bor", "burde", "stemmer", "stemmer", "holder", "held",
-    "gar", "passer", "passar", "fungerer", "gjer", "tel", "dekker", "dekkjer", "godtas", "godtar",
-    "tas", "tar", "gis", "gir",
-    "ligger", "teller", "kreves", "krever", "krev", "var", "inkluderer", "omfatter", "omfattar",
-    "tillates", "tillater", "tilbyr", "betyr", "regnes", "is", "are", "can", "could", "does",
-    "do", "did", "may", "must", "will", "would", "should", "has", "have", "am", "was", "were",
-    "isnt", "arent", "cant", "doesnt", "dont",
-}
-_WH = {
-    "hva", "kva", "ka", "hvem", "kven", "kem", "hvor", "kor", "hvordan", "korleis", "koss",
-    "hvorfor", "kvifor", "korfor", "nar", "hvilken", "hvilke", "hvilket", "kva", "kvar",
-    "what", "when", "where", "who", "whom", "which", "why", "how", "whats", "hvaslags",
-}
-_FILLERS = {"hei", "hallo", "heisann", "hi", "hello", "hey", "ok", "okei", "okay", "sa", "og",
-            "men", "altsa", "forresten", "ja", "nei", "takk", "but", "and", "so", "also", "ogsa",
-            "sporsmal", "lurer", "lurar", "jeg", "eg", "i", "question", "btw", "kjapt"}
 _INDIRECT = re.compile(r"\b(?:lurer pa|lurar pa|lure pa|vet du|veit du|wonder|wondering|"
                        r"sporsmal|kan du sjekke|kan du bekrefte|sjekke|confirm|know)\s+(?:\w+\s+)?"
                        r"(?:om|if|whether)\b")
@@ -76,8 +71,6 @@ _TELL_WH = re.compile(r"\b(?:si|seie|fortelle|forklare|tell|explain|vet du|veit 
                       r"korleis|nar|what|when|how|who|where|which|hvilke|hvilken)\b")
 _TAGS = re.compile(r"(?:ikke sant|ikkje sant|sant|right|correct|stemmer det|stemmer dette|"
                    r"isn t it|is it|eller hva|eller)\s*\?*$")
-_NEGATIONS = {"ikke", "ikkje", "not", "ikkje", "itte"}
-_NEGATED_HEADS = {"isnt", "arent", "cant", "doesnt", "dont"}
 # Sentences; a full stop after a digit ("16. april") does not end one.
 _SENTENCES = re.compile(r"(?:[^.!?\n]|(?:(?<=\d)|(?<=\bkl)|(?<=\bca))\.(?=\s*\w))+[.!?]*")
 
@@ -156,17 +149,9 @@ def _negated(clause: str) -> Tuple[bool, str]:
     return False, clause
 
 
-# --- Amounts ------------------------------------------------------------------------------------
-_UNITS = (("milliard", 10**9), ("milliarder", 10**9), ("mrd", 10**9), ("billion", 10**9),
-          ("millioner", 10**6), ("millionar", 10**6), ("million", 10**6), ("millions", 10**6),
-          ("mill", 10**6), ("mil", 10**6), ("mio", 10**6), ("mnok", 10**6), ("m", 10**6),
-          ("tusen", 10**3), ("thousand", 10**3), ("k", 10**3))
 _UNIT = dict(_UNITS)
 _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_UNIT, key=len, reverse=True))
                      + r")?\b")
-_NUMBER_WORDS = {"hundre": 100, "hundred": 100, "femti": 50, "fifty": 50, "sytti": 70,
-                 "seventy": 70, "atti": 80, "aatti": 80, "ti": 10, "ten": 10, "tjue": 20,
-                 "twenty": 20, "en": 1, "ein": 1, "one": 1, "a": 1}
 _MORE = re.compile(r"\b(?:over|mer enn|meir enn|more than|above|minst|at least|over|mer en|"
                    r"mer|meir|more)\s*$")
 _LESS = re.compile(r"\b(?:under|mindre enn|less than|below|maks|maksimalt|hoyst|at most|"
@@ -321,9 +306,6 @@ _MUST = re.compile(r"\b(?:ma|matte|skal|must|need|needs|has to|have to|required|
                    r"krevst|trenger|treng|nodt|obligatorisk|mandatory|pakrevd)\b")
 #: A restriction: "Er det bare helseprosjekter …?", "Gjelder ordningen berre byane?"
 _ONLY = re.compile(r"\b(?:bare|berre|kun|utelukkende|eksklusivt|only|just|exclusively|solely)\b")
-_TOPIC_WORDS_EN = {"climate": "klima", "environment": "miljo", "environmental": "miljo",
-                   "mobility": "mobilitet", "transport": "mobilitet", "health": "helse",
-                   "welfare": "velferd", "administration": "forvaltning"}
 
 
 def _topic_opening(clause: str, call: Call) -> Optional[str]:
@@ -388,22 +370,8 @@ def _collaboration_opening(clause: str) -> Optional[str]:
     return None
 
 
-#: FAQ keys that state what Innovasjon Norge looks for in a project (the call's criteria).
-_CRITERIA_KEYS = {"kriterier", "samfunnsutfordring", "gjennomforingsevne", "verdiskaping",
-                  "gevinstpotensial"}
-# Word beginnings too common in questions about the call to tell one criterion from nothing.
-_GENERIC_STEMS = {"prosj", "kommu", "losni", "loysi", "offen", "virks", "verks", "innov",
-                  "utlys", "sokna", "skiss", "penge", "midle", "norge", "noreg", "trenge",
-                  "kreve", "kravs", "viktig", "aktue", "innen", "innan", "storre", "mindre",
-                  "soker", "sokja", "sokje", "gjeld", "kriter", "punkt", "altsa", "organ"}
 
 
-# Other words for what the criteria say (part of a folded word -> the criteria's stem).
-_CRITERIA_SYNONYMS = (("direktor", "toppl"), ("radmann", "toppl"), ("radmenn", "toppl"),
-                      ("ledels", "toppl"), ("leiing", "toppl"), ("management", "toppl"),
-                      ("leadership", "toppl"), ("market", "marke"), ("benefit", "gevin"),
-                      ("gains", "gevin"), ("saving", "gevin"), ("innsparing", "gevin"),
-                      ("strategy", "strat"), ("digital", "digit"), ("technolog", "tekno"))
 
 
 def _stems(text: str) -> set:
@@ -572,20 +540,22 @@ def _claims_the_negative(clause: str) -> bool:
                                  for w in _words(wrapped.group("claim")))
 
 
-_CLAIM_NEGATIONS = {"cannot", "cant", "dont", "doesnt", "isnt", "arent", "never", "aldri"}
 
 
-_LEADING = re.compile(r"^\s*(?:ja|nei|jo)\s*[.,!]\s*", re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:ja|nei|jo|yes|no)\s*[.,!]\s*", re.IGNORECASE)
 
 
-def prefix_answer(opening_: Optional[str], answer: str) -> str:
-    """``opening_`` in front of ``answer`` without saying yes or no twice."""
+def prefix_answer(opening_: Optional[str], answer: str, lang: str = "nb") -> str:
+    """``opening_`` (computed in bokmål) in front of ``answer``, in ``lang``, without saying
+    yes or no twice."""
     if not opening_:
         return answer
+    simple = opening_ in (YES, NO, YES_TO_NEGATIVE)
+    opening_ = opening_in(opening_, lang)
     lead = _LEADING.match(answer)
     if lead:
         said = lead.group(0).strip().rstrip(".,!").lower()
-        if opening_ in (YES, NO, YES_TO_NEGATIVE) and opening_.rstrip(".").lower() == said:
+        if simple and opening_.rstrip(".").lower() == said:
             return answer
         answer = answer[lead.end():]
         answer = answer[:1].upper() + answer[1:]

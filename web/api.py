@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import Dict, Optional
+from typing import Dict, Literal, Optional
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from components.settings import Settings
 from veileder import deadline
@@ -76,11 +76,17 @@ def registry(base_url: str) -> RegistryClient:
 
 # --- Deadline -----------------------------------------------------------------------------------
 
+Lang = Literal["nb", "nn", "en"]
+_LANG_DOC = ("Språket tekstene i svaret skrives på: «nb» (bokmål, standard), «nn» (nynorsk) "
+             "eller «en» (engelsk).")
+
+
 @router.get("/api/frist", response_model=DeadlineOut, tags=[TAG_DEADLINE],
-            summary="Fristen og om den har gått ut")
-def deadline_status(settings: Settings = Depends(app_settings)) -> DeadlineOut:
+            summary="Fristen og om den har gått ut", responses=INVALID)
+def deadline_status(settings: Settings = Depends(app_settings),
+                    lang: Lang = Query("nb", description=_LANG_DOC)) -> DeadlineOut:
     """Fristen for å sende inn skissen, tjenestens klokke, og om fristen har gått ut, med
-    svaret assistenten gir på «når er fristen?»."""
+    svaret assistenten gir på «når er fristen?» (på bokmål, nynorsk eller engelsk: `lang`)."""
     call = current_call(settings.assistant_call_file)
     state = deadline.status(call, settings.now())
     return DeadlineOut(
@@ -88,14 +94,17 @@ def deadline_status(settings: Settings = Depends(app_settings)) -> DeadlineOut:
         now=state.now,
         passed=state.passed,
         seconds_left=max(0, int(state.remaining.total_seconds())),
-        message=state.message(call),
+        message=state.message(call, lang=lang),
     )
 
 
-def _when_text(local: Optional[datetime], has_time: bool, tz: str) -> Optional[str]:
+def _when_text(local: Optional[datetime], has_time: bool, tz: str,
+               lang: str = "nb") -> Optional[str]:
     if local is None:
         return None
-    return deadline.format_datetime(local, tz) if has_time else deadline.format_date(local.date())
+    if has_time:
+        return deadline.format_datetime(local, tz, lang)
+    return deadline.format_date(local.date(), lang=lang)
 
 
 _IN_TIME = {"in_time": True, "date_only_in_time": True, "too_late": False}
@@ -103,18 +112,19 @@ _IN_TIME = {"in_time": True, "date_only_in_time": True, "too_late": False}
 
 @router.post("/api/frist/sjekk", response_model=SubmissionOut, tags=[TAG_DEADLINE],
              summary="Rekker vi fristen hvis vi sender da?", responses=INVALID)
-def submission_check(body: SubmissionIn,
-                     settings: Settings = Depends(app_settings)) -> SubmissionOut:
+def submission_check(body: SubmissionIn, settings: Settings = Depends(app_settings),
+                     lang: Lang = Query("nb", description=_LANG_DOC)) -> SubmissionOut:
     """Sjekker om en innsending på et bestemt tidspunkt kommer inn i tide.
 
     Tidspunktet kan være fri tekst («i morgen kl 16», «16/4 klokka 17», «torsdag før fem») eller
     ISO 8601. Svaret har tidspunktet slik vi forsto det (norsk tid) og meldingen assistenten
     ville gitt. Kl. 17.00.00 norsk tid på fristdagen er siste frist. Tekst uten dato eller
-    klokkeslett, og datoer som ikke finnes (31. april), gir 422 med en forklaring.
+    klokkeslett, og datoer som ikke finnes (31. april), gir 422 med en forklaring. Meldingen og
+    `when_text` skrives på bokmål, nynorsk eller engelsk etter `lang`.
     """
     call = current_call(settings.assistant_call_file)
     now = settings.now()
-    result = deadline.check_submission(call, body.tidspunkt, now)
+    result = deadline.check_submission(call, body.tidspunkt, now, lang=lang)
     if result.kind in ("not_a_date", "impossible_date"):
         raise errors.unprocessable("tidspunkt", result.message, f"tidspunkt.{result.kind}")
     parsed = result.parsed
@@ -124,7 +134,8 @@ def submission_check(body: SubmissionIn,
         in_time=_IN_TIME.get(result.kind),
         kind=result.kind,
         when=local,
-        when_text=_when_text(local, bool(parsed and parsed.has_time), call.frist.tidssone),
+        when_text=_when_text(local, bool(parsed and parsed.has_time), call.frist.tidssone,
+                             lang),
         has_time=bool(parsed and parsed.has_time),
         relation=parsed.relation if parsed else "at",
         deadline=call.frist.at,

@@ -288,12 +288,22 @@ class SubmissionOut(_Out):
 MAX_MESSAGE = 10_000
 
 
+class Language(str, Enum):
+    """A written standard the assistant answers in."""
+    nb = "nb"
+    nn = "nn"
+    en = "en"
+
+
 class ChatIn(BaseModel):
     sender: StrictStr = Field(default_factory=lambda: uuid.uuid4().hex, min_length=1,
                               max_length=128,
                               description="Samtalens id; samme id gir samme samtale.")
     message: StrictStr = Field("", max_length=MAX_MESSAGE,
                                description="Meldingen til assistenten.", example="Hvem kan søke?")
+    lang: Optional[Language] = Field(
+        None, description="Språket svarene skal ha til brukeren selv skriver noe som viser "
+                          "målformen: `nb` (bokmål), `nn` (nynorsk) eller `en` (engelsk).")
 
 
 class Button(_Out):

@@ -36,6 +36,7 @@ from fastapi.staticfiles import StaticFiles
 
 from components.settings import Settings, get_settings
 from veileder.call import current_call
+from veileder.i18n import METADATA_KEY, Tekst
 from web import api, errors, health, jobs, staff
 from web.api import app_settings
 from web.api_models import (MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, LiveOut,
@@ -150,6 +151,16 @@ def privacy(settings: Settings = Depends(app_settings)) -> str:
     return page
 
 
+#: The chat endpoint's own answers, in the language the request asked for.
+TOO_MANY = Tekst(
+    nb="Du har sendt mange meldinger på kort tid. Vent på svaret, og prøv igjen om litt.",
+    nn="Du har sendt mange meldingar på kort tid. Vent på svaret, og prøv igjen om litt.",
+    en="You have sent many messages in a short time. Wait for the answer, and try again shortly.")
+UNAVAILABLE = Tekst(nb="Assistenten er ikke tilgjengelig akkurat nå.",
+                    nn="Assistenten er ikkje tilgjengeleg akkurat no.",
+                    en="The assistant is not available right now.")
+
+
 @pages.post("/api/chat", response_model=ChatOut, tags=[TAG_CHAT],
             summary="Send en melding til assistenten",
             responses={**api.INVALID,
@@ -159,21 +170,22 @@ def privacy(settings: Settings = Depends(app_settings)) -> str:
                        503: {"model": MessageOut, "description": "Assistenten svarer ikke."}})
 async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> ChatOut:
     """Sender én melding til assistenten over Rasas REST-kanal og gir svarene tilbake, med
-    knapper. Bruk samme `sender` for hele samtalen."""
+    knapper. Bruk samme `sender` for hele samtalen; `lang` forhåndsvelger språket."""
+    lang = body.lang.value if body.lang else None
     try:
         async with httpx.AsyncClient(timeout=30) as client:
             resp = await client.post(
                 f"{settings.assistant_rasa_url}/webhooks/rest/webhook",
-                json={"sender": body.sender, "message": body.message},
+                json={"sender": body.sender, "message": body.message,
+                      "metadata": {METADATA_KEY: lang} if lang else {}},
             )
         if resp.status_code == 429:
-            raise HTTPException(429, "Du har sendt mange meldinger på kort tid. Vent på svaret, "
-                                     "og prøv igjen om litt.",
+            raise HTTPException(429, TOO_MANY(lang),
                                 headers={"Retry-After": resp.headers.get("Retry-After", "1")})
         resp.raise_for_status()
         data = resp.json()
     except (httpx.HTTPError, ValueError):
-        raise HTTPException(503, "Assistenten er ikke tilgjengelig akkurat nå.")
+        raise HTTPException(503, UNAVAILABLE(lang))
     messages = [
         BotMessage(text=m.get("text"), buttons=m.get("buttons") or [])
         for m in data

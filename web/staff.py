@@ -5,7 +5,9 @@
   the answers given most, unanswered questions grouped, feedback per answer, eligibility
   checks by organisation family (``web/staff_stats.py``, ``web/staff_texts.py``,
   ``web/charts.py``);
-- ``/staff/henvendelser``: the ticket queue; a ticket can be answered, closed and reopened;
+- ``/staff/henvendelser``: the ticket queue; a ticket can be answered (the answer is e-mailed
+  to the user when the user gave an address with consent: ``components/notify.py``), closed
+  and reopened;
 - ``/staff/svar``: every answer the assistant can give, with the call's facts, searchable;
 - ``/staff/eksport/dager.csv`` and ``/staff/eksport/ubesvarte.csv``: CSV exports;
 - ``/staff/api/statistikk``: the statistics as JSON.
@@ -15,12 +17,14 @@ name and e-mail address on a ticket are shown only when the user consented to gi
 """
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import secrets
 import threading
 import time
-from datetime import date, timedelta
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 from urllib.parse import quote
@@ -29,11 +33,15 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+import sqlalchemy as sa
 
+from components.notify import NotifyConfig, send_answer
 from components.records import TICKET_STATUSES, records_for
+from components.records import feedback as feedback_table
+from components.records import tickets as tickets_table
 from components.settings import Settings
 from veileder.call import current_call
-from web import charts, staff_stats, staff_texts
+from web import charts, staff_daily, staff_stats, staff_texts
 from web.auth import (CSRF_FIELD, LOGIN_COOKIE, NOT_CONFIGURED, PASSWORD_USER,
                       NotAuthenticated, NotConfigured, StaffAuth, StaffUser, csrf_ok)
 
@@ -191,26 +199,31 @@ def _dates(first: Optional[date] = Query(None, alias="from"),
 
 
 class StatisticsCache:
-    """The dashboard's statistics per date range for :data:`CACHE_SECONDS`, so reloading the
-    page or exporting right after does not run every query again. A change to a ticket clears
-    it."""
+    """The dashboard's statistics per date range for at most :data:`CACHE_SECONDS`, so
+    reloading the page or exporting right after does not run every query again. Exact: an
+    entry is used only while the data it was computed from is unchanged (no new event, ticket
+    change or feedback: :func:`_data_version`, three index lookups); the time limit covers
+    what the version does not see (the retention purge deleting old rows). A change to a
+    ticket through these pages clears it."""
 
     def __init__(self, seconds: float = 60.0) -> None:
         self.seconds = seconds
-        self._found: Dict[Any, Tuple[float, Dict[str, Any]]] = {}
+        self._found: Dict[Any, Tuple[float, Any, Dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
     def get(self, settings: Settings, rng: staff_stats.DateRange) -> Dict[str, Any]:
-        key = (rng.first, rng.last, rng.tz)
+        key = (settings.database_url, rng.first, rng.last, rng.tz)
+        engine = records_for(settings.database_url).engine
+        version = _data_version(engine)
         with self._lock:
             hit = self._found.get(key)
-        if hit and time.monotonic() - hit[0] < self.seconds:
-            return hit[1]
-        stats = _statistics(settings, rng)
+        if hit and time.monotonic() - hit[0] < self.seconds and hit[1] == version:
+            return hit[2]
+        stats = _statistics(engine, rng, settings.now())
         with self._lock:
             if len(self._found) > 32:
                 self._found.clear()
-            self._found[key] = (time.monotonic(), stats)
+            self._found[key] = (time.monotonic(), version, stats)
         return stats
 
     def clear(self) -> None:
@@ -221,18 +234,39 @@ class StatisticsCache:
 CACHE_SECONDS = 60.0
 
 
-def _statistics(settings: Settings, rng: staff_stats.DateRange) -> Dict[str, Any]:
-    """Every statistic of the dashboard (aggregate queries in the database)."""
-    engine = records_for(settings.database_url).engine
-    return {
-        "range": rng,
-        "summary": staff_stats.summary(engine, rng),
-        "days": staff_stats.days(engine, rng),
-        "answers": staff_stats.top_answers(engine, rng),
-        "unanswered": staff_texts.cluster(staff_stats.unanswered_texts(engine, rng))[:20],
-        "feedback": staff_stats.feedback(engine, rng),
-        "eligibility": staff_stats.eligibility(engine, rng),
-    }
+def _data_version(engine) -> tuple:
+    """What changes whenever the statistics' rows change, apart from deletions: the newest
+    event, the tickets' latest change and the newest feedback."""
+    t, f = tickets_table.c, feedback_table.c
+    parts = [sa.select(sa.func.max(t.updated_at), sa.func.count()).select_from(tickets_table),
+             sa.select(sa.func.max(f.id), sa.func.count()).select_from(feedback_table)]
+    with engine.connect() as conn:
+        found = tuple(tuple(conn.execute(q).one()) for q in parts)
+        if staff_stats.ensure_indexes(engine):
+            found += (conn.execute(sa.text("SELECT max(id) FROM events")).scalar(),)
+    return found
+
+
+#: the statistics are independent queries, run side by side on their own connections (SQLite
+#: and the database driver release the GIL while a query runs)
+_POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="staff-statistics")
+
+
+def _statistics(engine, rng: staff_stats.DateRange, now: datetime) -> Dict[str, Any]:
+    """Every statistic of the dashboard: the closed days from their stored aggregates (computed
+    and stored first when missing, ``web/staff_daily.py``), the open days live."""
+    staff_stats.ensure_indexes(engine)
+    stored = staff_daily.prepare(engine, rng, now)
+    jobs = {"summary": staff_daily.summary, "days": staff_daily.days,
+            "answers": staff_daily.top_answers, "unanswered": staff_daily.unanswered_texts,
+            "eligibility": staff_daily.eligibility}
+    running = {name: _POOL.submit(job, engine, rng, now, stored=stored)
+               for name, job in jobs.items()}
+    running["feedback"] = _POOL.submit(staff_stats.feedback, engine, rng)
+    stats: Dict[str, Any] = {"range": rng}
+    stats.update({name: future.result() for name, future in running.items()})
+    stats["unanswered"] = staff_texts.cluster(stats["unanswered"])[:20]
+    return stats
 
 
 def _chart_points(days, attribute: str):
@@ -261,7 +295,8 @@ def statistics_json(request: Request, user: StaffUser = Depends(staff_user),
     settings = _settings(request)
     rng = _range(settings, *dates)
     engine = records_for(settings.database_url).engine
-    s = staff_stats.summary(engine, rng)
+    now = settings.now()
+    s = staff_daily.summary(engine, rng, now)
     return {"fra": rng.first.isoformat(), "til": rng.last.isoformat(),
             "samtaler": s.conversations, "meldinger": s.messages, "fallback": s.fallbacks,
             "ba_om_person": s.asked_for_person, "mislyktes": s.failed,
@@ -269,7 +304,7 @@ def statistics_json(request: Request, user: StaffUser = Depends(staff_user),
             "avlastningsgrad": s.deflection_rate, "fallbackgrad": s.fallback_rate,
             "dager": [{"dato": d.day.isoformat(), "samtaler": d.conversations,
                        "meldinger": d.messages, "fallback": d.fallbacks,
-                       "henvendelser": d.tickets} for d in staff_stats.days(engine, rng)]}
+                       "henvendelser": d.tickets} for d in staff_daily.days(engine, rng, now)]}
 
 
 def _csv(rows, header, filename: str) -> Response:
@@ -286,7 +321,7 @@ def export_days(request: Request, user: StaffUser = Depends(staff_user),
                 dates: tuple = Depends(_dates)) -> Response:
     settings = _settings(request)
     rng = _range(settings, *dates)
-    days = staff_stats.days(records_for(settings.database_url).engine, rng)
+    days = staff_daily.days(records_for(settings.database_url).engine, rng, settings.now())
     return _csv([(d.day.isoformat(), d.conversations, d.messages, d.fallbacks, d.tickets)
                  for d in days], ["dato", "samtaler", "meldinger", "fallback", "henvendelser"],
                 f"statistikk-{rng.first}-{rng.last}.csv")
@@ -298,7 +333,8 @@ def export_unanswered(request: Request, user: StaffUser = Depends(staff_user),
     settings = _settings(request)
     rng = _range(settings, *dates)
     groups = staff_texts.cluster(
-        staff_stats.unanswered_texts(records_for(settings.database_url).engine, rng))
+        staff_daily.unanswered_texts(records_for(settings.database_url).engine, rng,
+                                     settings.now()))
     return _csv([(g.text, g.count, " | ".join(g.variants)) for g in groups],
                 ["spørsmål", "antall", "andre formuleringer"],
                 f"ubesvarte-{rng.first}-{rng.last}.csv")
@@ -325,30 +361,55 @@ def _ticket_or_404(request: Request, ticket_id: int):
 def ticket(request: Request, ticket_id: int, user: StaffUser = Depends(staff_user),
            lagret: Optional[str] = None) -> Response:
     return _page(request, "staff/ticket.html", user=user,
-                 ticket=_ticket_or_404(request, ticket_id), saved=lagret)
+                 ticket=_ticket_or_404(request, ticket_id), saved=lagret,
+                 mail=_can_mail(_settings(request)))
 
 
 ACTIONS = {"svar": "answered", "lukk": "closed", "apne": "open"}
-SAVED = {"svar": "Svaret er lagret, og henvendelsen er merket som besvart.",
-         "lukk": "Henvendelsen er lukket.", "apne": "Henvendelsen er åpnet igjen."}
+SAVED = {
+    "sendt": "Svaret er lagret og sendt på e-post til brukeren.",
+    "svar": "Svaret er lagret på henvendelsen. Det kan ikke sendes, fordi brukeren ikke oppga "
+            "e-postadresse (eller ikke samtykket til å oppgi den): svaret finnes bare her.",
+    "ikke-satt-opp": "Svaret er lagret på henvendelsen, men ikke sendt: e-post (SMTP) er ikke "
+                     "satt opp for webtjenesten. Send svaret til brukeren selv.",
+    "ikke-sendt": "Svaret er lagret på henvendelsen, men e-posten til brukeren kunne ikke sendes. "
+                  "Prøv igjen om litt med «Lagre og send svaret», eller send det selv.",
+    "lukk": "Henvendelsen er lukket.", "apne": "Henvendelsen er åpnet igjen."}
 
 
 @router.post("/henvendelser/{ticket_id}")
-def update_ticket(request: Request, ticket_id: int, user: StaffUser = Depends(staff_user),
-                  csrf_token: Optional[str] = Form(None), handling: str = Form(...),
-                  svar: str = Form("")) -> Response:
+async def update_ticket(request: Request, ticket_id: int, user: StaffUser = Depends(staff_user),
+                        csrf_token: Optional[str] = Form(None), handling: str = Form(...),
+                        svar: str = Form("")) -> Response:
+    """Answer (store the answer, and e-mail it to the user when the user gave an address with
+    consent), close or reopen a ticket. The answer is stored as the adviser wrote it and never
+    logged."""
     _check_csrf(user, csrf_token)
-    ticket = _ticket_or_404(request, ticket_id)
+    settings = _settings(request)
+    records = records_for(settings.database_url)
+    ticket = await asyncio.to_thread(_ticket_or_404, request, ticket_id)
     if handling not in ACTIONS:
         raise HTTPException(422, "Ukjent handling.")
     if handling == "svar" and not svar.strip():
         return _page(request, "staff/ticket.html", status_code=422, user=user, ticket=ticket,
-                     saved=None, error="Skriv et svar før du lagrer.")
-    records_for(_settings(request).database_url).update_ticket(
-        ticket_id, status=ACTIONS[handling], answer=svar if svar.strip() else None)
+                     saved=None, mail=_can_mail(settings),
+                     error="Skriv et svar før du lagrer.")
+    ticket = await asyncio.to_thread(records.update_ticket, ticket_id, status=ACTIONS[handling],
+                                     answer=svar if handling == "svar" else None)
+    saved = handling
+    if handling == "svar" and ticket.consent and ticket.email:
+        config = NotifyConfig.from_settings(settings)
+        sent = await send_answer(ticket, config)
+        if sent == "ok":
+            await asyncio.to_thread(records.mark_answer_sent, ticket_id)
+        saved = {"ok": "sendt", "av": "ikke-satt-opp"}.get(sent, "ikke-sendt")
     request.app.state.staff_statistics.clear()
-    return RedirectResponse(f"/staff/henvendelser/{ticket_id}?lagret={handling}",
+    return RedirectResponse(f"/staff/henvendelser/{ticket_id}?lagret={saved}",
                             status_code=303)
+
+
+def _can_mail(settings: Settings) -> bool:
+    return NotifyConfig.from_settings(settings).can_send_mail
 
 
 TEMPLATES.env.globals["SAVED"] = SAVED

@@ -3,8 +3,10 @@
 Every function takes an SQLAlchemy engine (the tracker store's database: Rasa's ``events``
 table and the project's ``assistant_tickets`` and ``assistant_feedback``) and a
 :class:`DateRange`, and runs aggregate queries (GROUP BY, conditional sums, correlated
-lookups through Rasa's index on ``sender_id``) that work in SQLite and PostgreSQL; only
-aggregated rows come back to Python. Rasa's ``events`` rows: ``sender_id``, ``type_name``
+lookups of a conversation's previous message) that work in SQLite and PostgreSQL; only
+aggregated rows come back to Python, read through the indexes :func:`ensure_indexes` adds to
+Rasa's table (:data:`EVENT_INDEXES`; the web service creates them at start-up and before the
+first statistic). Rasa's ``events`` rows: ``sender_id``, ``type_name``
 (``user``, ``bot``, ``action``, ``slot`` ...), ``timestamp`` (epoch seconds), ``intent_name``
 (user events), ``action_name`` (actions; the slot's name for slot events) and ``data`` (the
 event as JSON: a user's ``text``, a bot message's ``text`` and ``metadata.utter_action``, a
@@ -29,6 +31,9 @@ to or from summer time counts the hour around midnight on the neighbouring day).
 """
 from __future__ import annotations
 
+import logging
+import threading
+import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Dict, List, Optional, Tuple
@@ -40,6 +45,8 @@ from sqlalchemy.engine import Engine
 from components.records import feedback as feedback_table
 from components.records import tickets as tickets_table
 from veileder.eligibility import FAMILY_LABELS, OPENINGS, OrgFamily
+
+logger = logging.getLogger(__name__)
 
 events = sa.table("events", sa.column("id", sa.Integer), sa.column("sender_id", sa.String),
                   sa.column("type_name", sa.String), sa.column("timestamp", sa.Float),
@@ -57,6 +64,7 @@ UNANSWERED_RESPONSE_PREFIX = "utter_ukjent/"
 NOT_IN_ANNOUNCEMENT = "Det står ikke i utlysningen"
 VERDICT_ACTION = "action_eligibility_summary"
 FAMILY_SLOT = "elig_family"
+TICKET = "ticket"  # a ticket's row among the events in summary()
 #: the slot's validated values; the form's extractor stores the user's own words in it first
 FAMILIES = tuple(f.value for f in OrgFamily)
 DAY = 86400
@@ -149,22 +157,30 @@ def _flag(condition: Any) -> Any:
 
 
 def summary(engine: Engine, rng: DateRange) -> Summary:
+    ensure_indexes(engine)
     user = events.c.type_name == "user"
-    # the user messages and the actions that matter, in one pass; a fallback gets the intent
-    # of the conversation's user message before it (looked up through the index on sender_id,
-    # only for fallbacks: cheaper than a window over every message)
+    # the user messages and the actions that matter in the range (read from the covering index
+    # ix_events_type_time, see ensure_indexes), and the conversations' tickets, in one pass
+    # grouped by conversation (no join, so no plan depends on the planner's guess of how many
+    # tickets there are); a fallback gets the intent of the conversation's user message before
+    # it (one seek in ix_events_sender_type_id, only for fallbacks)
     before = events.alias("before")
     previous = (sa.select(before.c.intent_name)
                 .where(before.c.sender_id == events.c.sender_id, before.c.type_name == "user",
                        before.c.id < events.c.id)
                 .order_by(before.c.id.desc()).limit(1).scalar_subquery())
-    rows = (sa.select(
+    from_events = (sa.select(
         events.c.sender_id, events.c.type_name, events.c.intent_name, events.c.action_name,
         sa.case((sa.and_(user, events.c.intent_name == FALLBACK_INTENT), previous),
                 else_=None).label("previous"))
-        .where(_in_range(rng), sa.or_(user, events.c.action_name.in_(HANDOFF_ACTIONS
-                                                                      + FAILED_ACTIONS)))
-        .subquery())
+        .where(events.c.type_name.in_(("user", "action")), _in_range(rng),
+               sa.or_(user, events.c.action_name.in_(HANDOFF_ACTIONS + FAILED_ACTIONS))))
+    t = tickets_table.c
+    nothing = sa.null().cast(sa.String)
+    from_tickets = (sa.select(t.sender_id, sa.literal(TICKET, sa.String).label("type_name"),
+                              nothing, nothing, nothing)
+                    .where(t.created_at >= rng.start, t.created_at < rng.end))
+    rows = sa.union_all(from_events, from_tickets).subquery()
     r_user = rows.c.type_name == "user"
     r_action = rows.c.type_name == "action"
     fallback = sa.and_(r_user, rows.c.intent_name == FALLBACK_INTENT)
@@ -173,15 +189,12 @@ def summary(engine: Engine, rng: DateRange) -> Summary:
         sa.func.sum(sa.case((r_user, 1), else_=0)).label("messages"),
         sa.func.sum(sa.case((fallback, 1), else_=0)).label("fallbacks"),
         _flag(sa.or_(sa.and_(r_user, rows.c.intent_name.in_(HANDOFF_INTENTS)),
-                     sa.and_(r_action, rows.c.action_name.in_(HANDOFF_ACTIONS)))).label("handoff"),
+                     sa.and_(r_action, rows.c.action_name.in_(HANDOFF_ACTIONS)),
+                     rows.c.type_name == TICKET)).label("handoff"),
         _flag(sa.or_(sa.and_(r_action, rows.c.action_name.in_(FAILED_ACTIONS)),
                      sa.and_(fallback, rows.c.previous == FALLBACK_INTENT))).label("failed"))
         .group_by(rows.c.sender_id).subquery())
-    ticketed = (sa.select(tickets_table.c.sender_id)
-                .where(tickets_table.c.created_at >= rng.start,
-                       tickets_table.c.created_at < rng.end).distinct().subquery())
-    joined = per.outerjoin(ticketed, ticketed.c.sender_id == per.c.sender_id)
-    person = sa.or_(per.c.handoff == 1, ticketed.c.sender_id.isnot(None))
+    person = per.c.handoff == 1
     failed = per.c.failed == 1
     query = (sa.select(
         sa.func.count(),
@@ -190,10 +203,9 @@ def summary(engine: Engine, rng: DateRange) -> Summary:
         sa.func.coalesce(sa.func.sum(sa.case((person, 1), else_=0)), 0),
         sa.func.coalesce(sa.func.sum(sa.case((failed, 1), else_=0)), 0),
         sa.func.coalesce(sa.func.sum(sa.case((sa.or_(person, failed), 0), else_=1)), 0))
-        .select_from(joined).where(per.c.messages > 0))
+        .where(per.c.messages > 0))
     ticket_count = (sa.select(sa.func.count()).select_from(tickets_table)
-                    .where(tickets_table.c.created_at >= rng.start,
-                           tickets_table.c.created_at < rng.end))
+                    .where(t.created_at >= rng.start, t.created_at < rng.end))
     with engine.connect() as conn:
         if not _has_events(conn):
             return Summary(0, 0, 0, 0, 0, 0, conn.execute(ticket_count).scalar())
@@ -214,6 +226,7 @@ class Day:
 def days(engine: Engine, rng: DateRange) -> List[Day]:
     """One row per day of the range (days without activity too): conversations with a user
     message that day, user messages, fallbacks and tickets created."""
+    ensure_indexes(engine)
     dialect = engine.dialect.name
     day = _day(events.c.timestamp, dialect, rng.offset).label("day")
     query = (sa.select(day, sa.func.count(sa.distinct(events.c.sender_id)), sa.func.count(),
@@ -242,6 +255,68 @@ def _has_events(conn) -> bool:
     return sa.inspect(conn).has_table("events")
 
 
+# --- indexes ------------------------------------------------------------------------------------
+
+#: Indexes the statistics need on Rasa's ``events`` table, which Rasa creates with an index on
+#: ``sender_id`` only. Without them every statistic reads the whole table, JSON and all.
+EVENT_INDEXES = {
+    # the rows of one kind in a date range with the columns the aggregates read: summary(),
+    # days() and the eligibility's slots are read from the index alone, and the bot and user
+    # rows whose JSON is needed are found without reading the rest of the table
+    "ix_events_type_time": ("type_name", "timestamp", "sender_id", "intent_name",
+                            "action_name"),
+    # a conversation's user message before a given event: one seek (summary(), the example
+    # questions of top_answers() and unanswered_texts())
+    "ix_events_sender_type_id": ("sender_id", "type_name", "id"),
+}
+_indexed: "weakref.WeakSet[Engine]" = weakref.WeakSet()
+_index_lock = threading.Lock()
+
+
+def ensure_indexes(engine: Engine) -> bool:
+    """Create :data:`EVENT_INDEXES` when missing (``CREATE INDEX IF NOT EXISTS``, SQLite and
+    PostgreSQL), once per engine: the web service calls it at start-up and before the first
+    statistic. False while there is no ``events`` table yet (Rasa creates it on its first
+    conversation; the next call tries again). A database user without the right to create an
+    index, or another replica creating it at the same time, is logged and not tried again:
+    the statistics are the same without the indexes, only slower."""
+    if engine in _indexed:
+        return True
+    with _index_lock:
+        if engine in _indexed:
+            return True
+        with engine.connect() as conn:  # a database that cannot be reached raises
+            if not _has_events(conn):
+                return False
+        for name, columns in EVENT_INDEXES.items():
+            try:
+                _create_index(engine, name, columns)
+            except sa.exc.SQLAlchemyError as exc:
+                logger.warning("Kunne ikke lage indeksen %s for statistikken: %s", name,
+                               exc.__class__.__name__)
+        _indexed.add(engine)
+    return True
+
+
+def _create_index(engine: Engine, name: str, columns: Tuple[str, ...]) -> None:
+    """``CREATE INDEX IF NOT EXISTS``; in PostgreSQL ``CONCURRENTLY``, so Rasa can go on
+    writing events while it is built (an index a failed concurrent build left invalid is
+    dropped and built again)."""
+    quote = engine.dialect.identifier_preparer.quote
+    on = f"{quote(name)} ON events ({', '.join(quote(c) for c in columns)})"
+    if engine.dialect.name != "postgresql":
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {on}"))
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        invalid = conn.execute(sa.text(
+            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE c.relname = :name AND NOT i.indisvalid"), {"name": name}).first()
+        if invalid:
+            conn.execute(sa.text(f"DROP INDEX CONCURRENTLY IF EXISTS {quote(name)}"))
+        conn.execute(sa.text(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {on}"))
+
+
 # --- answers and questions ----------------------------------------------------------------------
 
 def _previous_user(bot: Any) -> Any:
@@ -263,6 +338,7 @@ class AnswerCount:
 def top_answers(engine: Engine, rng: DateRange, limit: int = 20) -> List[AnswerCount]:
     """The answers given most often, by response key (``metadata.utter_action`` of the bot
     messages), with the user's question before the latest one as an example."""
+    ensure_indexes(engine)
     dialect = engine.dialect.name
     key = sa.func.coalesce(_json(dialect, "metadata", "utter_action"), "").label("key")
     count = sa.func.count().label("n")
@@ -287,6 +363,7 @@ def unanswered_texts(engine: Engine, rng: DateRange,
     text came: intents ``nlu_fallback``, ``out_of_scope`` and ``ukjent``, or a bot answer after
     it that is ``utter_out_of_scope``, ``utter_ukjent/*`` or begins "Det står ikke i
     utlysningen"."""
+    ensure_indexes(engine)
     dialect = engine.dialect.name
     key = _json(dialect, "metadata", "utter_action")
     by_intent = sa.select(events.c.id).where(
@@ -359,6 +436,7 @@ def eligibility(engine: Engine, rng: DateRange) -> List[FamilyOutcome]:
     whether it reached the verdict (``action_eligibility_summary``), and the verdict's outcome
     read from the opening of the last verdict text ("Dere kan søke", "Dere kan ikke søke",
     "Vi kan ikke avgjøre om dere kan søke"; the outcome is not stored as a slot)."""
+    ensure_indexes(engine)
     dialect = engine.dialect.name
     text = _json(dialect, "text")
     bot = events.c.type_name == "bot"

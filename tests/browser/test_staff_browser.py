@@ -1,11 +1,14 @@
 """The staff pages in a real browser: Debian's Chromium driven by Playwright, axe-core for WCAG.
 
 Only the web service runs (uvicorn in a thread on a free port on 127.0.0.1), over a generated
-tracker store; no Rasa and no model are needed. Artifacts: test-artifacts/staff-dashboard.png,
+tracker store, with a local SMTP stand-in (aiosmtpd) for the answer e-mailed to a user; no Rasa
+and no model are needed. Artifacts: test-artifacts/staff-dashboard.png,
 staff-ticket.png and staff-axe.json.
 """
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import threading
 import time
@@ -40,7 +43,20 @@ if not _missing:
 
 
 @pytest.fixture(scope="module")
-def staff_url(tmp_path_factory) -> Iterator[str]:
+def smtp() -> Iterator[tuple]:
+    from aiosmtpd.controller import Controller
+
+    from testkit.smtp import Mailbox
+
+    handler = Mailbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield handler, controller.port
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def staff_url(tmp_path_factory, smtp) -> Iterator[str]:
     import uvicorn
 
     from web.app import create_app
@@ -60,7 +76,11 @@ def staff_url(tmp_path_factory) -> Iterator[str]:
     settings = load_settings({"ASSISTANT_DATABASE_URL": url,
                               "ASSISTANT_NOW": "2026-11-30T12:00:00+01:00",
                               "ASSISTANT_STAFF_PASSWORD_HASH": hash_password(PASSWORD),
-                              "ASSISTANT_STAFF_SESSION_SECRET": "browser-test-" + "s" * 20})
+                              "ASSISTANT_STAFF_SESSION_SECRET": "browser-test-" + "s" * 20,
+                              "ASSISTANT_SMTP_HOST": "127.0.0.1",
+                              "ASSISTANT_SMTP_PORT": str(smtp[1]),
+                              "ASSISTANT_SMTP_FROM": "assistent@example.no",
+                              "ASSISTANT_SMTP_STARTTLS": "false"})
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off", ws="none"))
@@ -100,7 +120,7 @@ def run_axe(page) -> dict:
             "incomplete": [v["id"] for v in result["incomplete"]]}
 
 
-def test_dashboard_and_ticket_queue(page, staff_url):
+def test_dashboard_and_ticket_queue(page, staff_url, smtp):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(staff_url + "/staff")
     expect(page).to_have_url(staff_url + "/staff/login?neste=/staff")
@@ -128,11 +148,15 @@ def test_dashboard_and_ticket_queue(page, staff_url):
     expect(page.get_by_role("link", name="Henvendelse 2")).to_be_visible()
     assert "912 34 567" not in page.content()
     page.get_by_role("link", name="Henvendelse 1").click()
-    expect(page.get_by_text("kari@example.no")).to_be_visible()
+    expect(page.get_by_role("link", name="kari@example.no")).to_be_visible()
+    expect(page.get_by_text("sendes på e-post til kari@example.no")).to_be_visible()
     page.get_by_label("Svaret ditt").fill("Ja, dere kan søke sammen. Én må stå som søker.")
-    page.get_by_role("button", name="Lagre svar").click()
+    page.get_by_role("button", name="Lagre og send svaret").click()
     expect(page.get_by_role("status")).to_have_text(
-        "Svaret er lagret, og henvendelsen er merket som besvart.")
+        "Svaret er lagret og sendt på e-post til brukeren.")
+    [mail] = smtp[0].messages
+    body = email.message_from_bytes(mail["raw"], policy=email.policy.default).get_content()
+    assert mail["to"] == ["kari@example.no"] and "Én må stå som søker." in body
     reports["ticket"] = run_axe(page)
     page.screenshot(path=str(ARTIFACTS / "staff-ticket.png"), full_page=True)
     page.get_by_role("button", name="Lukk henvendelsen").click()

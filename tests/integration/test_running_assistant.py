@@ -72,10 +72,12 @@ def test_a_10000_character_message(assistant):
 
 
 def test_deadline_answers_say_it_has_passed(assistant):
-    for question in ["Når er fristen?", "when is the deadline", "hva skal sendes inn?"]:
+    for question in ["Når er fristen?", "hva skal sendes inn?"]:
         answer = assistant.text(new_sender(), question)
         assert "16. april 2020" in answer and "17.00" in answer
         assert "gått ut" in answer or "gikk ut" in answer
+    answer = assistant.text(new_sender(), "when is the deadline")  # in English
+    assert "passed on Thursday 16 April 2020 at 17:00" in answer
 
 
 def test_facts_reach_the_user(assistant):
@@ -182,7 +184,7 @@ def test_the_first_message_that_says_who_is_asking_gets_the_verdict(assistant):
                  "Statsforvalteren i Nordland her, kan vi søke?", "Kan Lindesnes kommune søke?",
                  "Can Stavanger municipality apply?", "Kan Statsforvalteren søke?"]:
         reply = assistant.text(new_sender(), text)
-        assert re.search(r"^Dere kan søke", reply, re.MULTILINE), (text, reply)
+        assert re.search(r"^(?:Dere kan søke|You can apply)", reply, re.MULTILINE), (text, reply)
         assert "Virksomheten må altså" not in reply  # not the general text
 
 
@@ -202,10 +204,15 @@ def test_a_body_named_by_its_name_gets_the_check_in_the_first_reply(assistant):
     sender = new_sender()
     first = assistant.text(sender, "Kan Helse Bergen HF søke?")
     assert "Helse Bergen HF" in first and "allmennhetens interesse" in first
-    assistant.text(sender, "Vi driver sykehus for befolkningen, ikke kommersielt")
-    assistant.text(sender, "Pengene kommer fra staten, nesten alt")
-    verdict = assistant.text(sender, "Styret er oppnevnt av Helse- og omsorgsdepartementet")
-    assert VERDICT.search(verdict), verdict
+    replies = []
+    for answer in ("Vi driver sykehus for befolkningen, ikke kommersielt",
+                   "Pengene kommer fra staten, nesten alt",
+                   "Styret er oppnevnt av Helse- og omsorgsdepartementet"):
+        replies.append(assistant.text(sender, answer))
+        if VERDICT.search(replies[-1]):
+            break
+    # mostly public money is enough for "closely tied to the public" (the board is not asked)
+    assert VERDICT.search(replies[-1]) and len(replies) >= 2, replies
 
 
 def test_what_the_announcement_does_not_say_is_said_plainly(assistant):
@@ -304,3 +311,61 @@ def test_a_company_asking_about_itself_gets_the_verdict(assistant):
     assert "leverandør eller partner" in reply
     general = assistant.text(new_sender(), "Kan bedrifter søke?")
     assert general.startswith("Nei.")
+
+
+# --- Bokmål, nynorsk and English (issue: reply in the user's own written standard) -----------
+_NOT_WORDING = re.compile(r"https?://\S+|«[^»]*»")
+
+
+def standard(reply: str):
+    """The standard a reply is written in, without web addresses and «quotations»."""
+    from veileder.language import detect
+    return detect(_NOT_WORDING.sub(" ", reply))
+
+
+@pytest.mark.parametrize("text, lang, facts", [
+    ("Kven kan søkje om desse midlane?", "nn", ["kommunar"]),
+    ("Kor mykje pengar er det i utlysinga?", "nn", ["75 millionar kroner"]),
+    ("Kva er fristen for å sende inn skisse?", "nn", ["16. april 2020", "gjekk ut"]),
+    ("Who can apply for this funding?", "en", ["municipalities"]),
+    ("How much money is there in the call?", "en", ["NOK 75 million"]),
+    ("When is the deadline?", "en", ["16 April 2020", "passed"]),
+])
+def test_a_question_gets_its_answer_in_the_askers_standard(assistant, text, lang, facts):
+    reply = assistant.text(new_sender(), text)
+    assert standard(reply) == lang, reply
+    for fact in facts:
+        assert fact in reply, (fact, reply)
+
+
+@pytest.mark.parametrize("first, org, lang, opening", [
+    ("Kan me søkje?", "Me er ein kommune", "nn", "De kan søkje"),
+    ("Can we apply?", "We are a municipality", "en", "You can apply"),
+])
+def test_the_eligibility_check_in_nynorsk_and_english(assistant, first, org, lang, opening):
+    sender = new_sender()
+    question = assistant.text(sender, first)
+    assert standard(question) == lang, question
+    verdict = assistant.text(sender, org)
+    assert opening in verdict and standard(verdict) == lang, verdict
+
+
+def test_the_language_can_be_switched_mid_conversation(assistant):
+    sender = new_sender()
+    assert standard(assistant.text(sender, "Kva er fristen?")) == "nn"
+    assert assistant.text(sender, "in English please") == "Sure, I will answer in English."
+    # a request holds while the user goes on writing Norwegian
+    reply = assistant.text(sender, "Kven kan søkje?")
+    assert standard(reply) == "en" and "municipalities" in reply, reply
+    assert assistant.text(sender, "kan du svare på bokmål?") == "Greit, jeg svarer på bokmål."
+    assert standard(assistant.text(sender, "Kva er fristen?")) == "nb"
+
+
+def test_the_channels_preset_holds_until_the_user_writes(assistant):
+    sender = new_sender()
+    reply = requests.post(f"{assistant.rasa_url}/webhooks/rest/webhook", timeout=60, json={
+        "sender": sender, "message": "hei", "metadata": {"lang": "nn"}}).json()
+    assert standard(" ".join(m.get("text", "") for m in reply)) == "nn", reply
+    reply = requests.post(f"{assistant.rasa_url}/webhooks/rest/webhook", timeout=60, json={
+        "sender": sender, "message": "Hvem kan søke på dette?", "metadata": {"lang": "nn"}}).json()
+    assert standard(" ".join(m.get("text", "") for m in reply)) == "nb", reply

@@ -12,6 +12,7 @@ from components.channels import (
     MAX_MESSAGE_CHARS,
     SOMETHING_WENT_WRONG,
     TOO_LONG_ANSWER,
+    in_language,
     TOO_MANY,
     BadRequest,
     PendingLimit,
@@ -81,12 +82,15 @@ def say(handler, text, sender: str = "s") -> List[str]:
 
 @pytest.mark.parametrize("text, answers, error, heard, said", [
     ("Når er fristen?", ["16. april"], None, ["Når er fristen?"], ["16. april"]),
-    ("Når er fristen?", [], None, ["Når er fristen?"], [SOMETHING_WENT_WRONG]),
+    ("Når er fristen?", [], None, ["Når er fristen?"], [SOMETHING_WENT_WRONG("nb")]),
     ("Når er fristen?", [], RuntimeError("database"), ["Når er fristen?"],
-     [SOMETHING_WENT_WRONG]),
+     [SOMETHING_WENT_WRONG("nb")]),
+    ("Kva er fristen?", [], None, ["Kva er fristen?"], [SOMETHING_WENT_WRONG("nn")]),
+    ("What is the deadline?", [], None, ["What is the deadline?"], [SOMETHING_WENT_WRONG("en")]),
     ("/restart", [], None, ["/restart"], []),                        # Rasa's silent intents
     ("/drop_table", ["svar"], None, ["drop table"], ["svar"]),      # the intent guard
-    ("a" * (MAX_MESSAGE_CHARS + 1), ["svar"], None, [], [TOO_LONG_ANSWER]),
+    ("a" * (MAX_MESSAGE_CHARS + 1), ["svar"], None, [], [in_language(TOO_LONG_ANSWER, "nb")]),
+    ("kva er fristen " * 200, ["svar"], None, [], [in_language(TOO_LONG_ANSWER, "nn")]),
     ("a" * MAX_MESSAGE_CHARS, ["svar"], None, ["a" * MAX_MESSAGE_CHARS], ["svar"]),
     ("hva\x00 er\x07\tfristen?\n", ["svar"], None, ["hva er\tfristen?"], ["svar"]),
 ])
@@ -94,6 +98,12 @@ def test_guarded(text, answers, error, heard, said):
     dialogue = Dialogue(answers, error)
     assert say(guarded(dialogue), text) == said
     assert dialogue.heard == heard
+
+
+def test_the_channels_preset_chooses_the_language_of_a_guard_answer():
+    out = CollectingOutputChannel()
+    asyncio.run(guarded(Dialogue([], None))(UserMessage("ok", out, "s", metadata={"lang": "en"})))
+    assert [m["text"] for m in out.messages] == [SOMETHING_WENT_WRONG("en")]
 
 
 def test_the_overlong_answer_is_the_input_guards():
@@ -115,7 +125,7 @@ def test_a_sender_with_too_many_messages_waiting_is_told_to_wait():
         await asyncio.gather(*tasks)
         return [[m["text"] for m in out.messages] for out in outs + [other]]
 
-    assert asyncio.run(burst()) == [["svar"], ["svar"], [TOO_MANY], [TOO_MANY], ["svar"]]
+    assert asyncio.run(burst()) == [["svar"], ["svar"], [TOO_MANY("nb")], [TOO_MANY("nb")], ["svar"]]
 
 
 def test_pending_limit():

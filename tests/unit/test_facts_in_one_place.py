@@ -22,7 +22,7 @@ from components.nlg import CallFactsNLG
 from testkit import ROOT
 from testkit.helpers import render, response_texts, run, tracker
 from veileder import deadline
-from veileder.call import DEFAULT_CALL_FILE, load_call
+from veileder.call import DEFAULT_CALL_FILE, TRANSLATIONS, load_call
 from veileder.facts import fact_slots
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
@@ -56,6 +56,9 @@ def test_every_fact_of_the_call_file_is_in_some_answer(domain):
     call = load_call()
     answers = all_answers(domain, call, NOW)
     raw = yaml.safe_load(DEFAULT_CALL_FILE.read_text(encoding="utf-8"))
+    # the bokmål facts; the nn:/en: sections reach the answers in their own standard
+    # (tests/unit/test_i18n_domain.py)
+    raw = {key: value for key, value in raw.items() if key not in TRANSLATIONS}
     missing = [fact for fact in leaf_strings(raw) if norm(fact) not in answers]
     assert not missing, f"facts that no answer states: {missing}"
     # the structural facts, in their spoken form

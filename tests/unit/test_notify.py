@@ -1,6 +1,7 @@
 """components/notify.py against local stand-ins: an HTTP server on 127.0.0.1 that records the
-webhook's requests (with scripted answers) and an aiosmtpd SMTP server. The ticket is stored
-before anyone is notified, and a failed notification never loses it."""
+webhook's requests (with scripted answers) and an aiosmtpd SMTP server (the ``mailbox`` fixture,
+``testkit/smtp.py``). The ticket is stored before anyone is notified, and a failed notification
+never loses it."""
 from __future__ import annotations
 
 import email
@@ -12,8 +13,6 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
 from pydantic import SecretStr
 
 from components.notify import NotifyConfig, NotifyResult, create_ticket_and_notify, \
@@ -63,38 +62,6 @@ class Webhook:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
-
-
-class Mailbox:
-    """aiosmtpd handler: records messages; answers the first ones with scripted replies."""
-
-    def __init__(self, replies=()):
-        self.replies = list(replies)
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.replies:
-            return self.replies.pop(0)
-        self.messages.append({"from": envelope.mail_from, "to": envelope.rcpt_tos,
-                              "data": envelope.content.decode("utf-8", "replace"),
-                              "raw": envelope.content,
-                              "login": session.auth_data})
-        return "250 OK"
-
-
-def check_login(server, session, envelope, mechanism, auth_data):
-    ok = auth_data.login == b"assistent" and auth_data.password == b"hemmelig-passord"
-    return AuthResult(success=ok, handled=False, auth_data=auth_data.login if ok else None)
-
-
-@pytest.fixture
-def mailbox():
-    handler = Mailbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port(),
-                            authenticator=check_login, auth_require_tls=False)
-    controller.start()
-    yield handler, controller.port
-    controller.stop()
 
 
 @pytest.fixture

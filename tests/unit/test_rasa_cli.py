@@ -29,11 +29,9 @@ def test_rasa_runs_without_loading_jax():
 
 
 def test_every_start_of_rasa_uses_it():
-    starts = {"scripts/run.sh": "$bin/python -m components.rasa_cli run",
-              "scripts/run-prod.sh": "$bin/python -m components.rasa_cli run",
+    starts = {"scripts/common.sh": "$bin/python -m components.rasa_cli run",
               "deploy/entrypoint.sh": "python -m components.rasa_cli run",
-              "testkit/servers.py": '"-m", "components.rasa_cli", "run"',
-              "testkit/replicas.py": '"-m", "components.rasa_cli", "run"'}
+              "testkit/servers.py": '"-m", "components.rasa_cli", "run"'}
     for path, start in starts.items():
         text = (ROOT / path).read_text(encoding="utf-8")
         assert start in text, path

@@ -74,9 +74,38 @@ def test_a_ticket_is_answered_and_closed(records):
                                      now=later)
     assert (answered.status, answered.answer, answered.updated_at, answered.created_at) \
         == ("answered", "Innen fredag.", later, T0)
+    assert (answered.answered_at, answered.answer_sent_at) == (later, None)
+    sent = records.mark_answer_sent(ticket.id, now=later + timedelta(minutes=1))
+    assert sent.answer_sent_at == later + timedelta(minutes=1)
     closed = records.update_ticket(ticket.id, status="closed", now=later + timedelta(days=1))
-    assert (closed.status, closed.answer) == ("closed", "Innen fredag.")
+    assert (closed.status, closed.answer, closed.answered_at) == ("closed", "Innen fredag.", later)
     assert records.get_ticket(ticket.id) == closed
+    with pytest.raises(KeyError):
+        records.mark_answer_sent(ticket.id + 1000)
+
+
+def test_an_older_ticket_table_gets_the_new_columns(database_url):
+    """A table from before answered_at and answer_sent_at: the columns are added, the rows
+    kept, and adding them again changes nothing."""
+    engine = sa.create_engine(database_url, future=True)
+    kind = "DATETIME" if engine.dialect.name == "sqlite" else "TIMESTAMP WITH TIME ZONE"
+    serial = "INTEGER PRIMARY KEY" if engine.dialect.name == "sqlite" else "SERIAL PRIMARY KEY"
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            f"CREATE TABLE assistant_tickets (id {serial}, created_at {kind} NOT NULL, "
+            f"updated_at {kind} NOT NULL, sender_id VARCHAR(255) NOT NULL, channel VARCHAR(64), "
+            "question TEXT NOT NULL, name VARCHAR(200), email VARCHAR(320), "
+            "consent BOOLEAN NOT NULL, status VARCHAR(16) NOT NULL, answer TEXT)"))
+        conn.execute(sa.text(
+            "INSERT INTO assistant_tickets (created_at, updated_at, sender_id, question, "
+            "consent, status) VALUES (:t, :t, 'gammel', 'Fra før', false, 'open')"),
+            {"t": T0.replace(tzinfo=None) if engine.dialect.name == "sqlite" else T0})
+    for _ in range(2):
+        store = Records(database_url)
+        [old] = store.list_tickets()
+        assert (old.question, old.answered_at, old.answer_sent_at) == ("Fra før", None, None)
+        store.engine.dispose()
+    engine.dispose()
 
 
 @pytest.mark.parametrize("call,error", [

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+import sqlalchemy as sa
 
 from components.records import Records, create_engine
 from testkit import tracker_events
@@ -141,8 +142,30 @@ def test_eligibility_by_family(engine):
                      ("municipality", 1, 1, 1, 0, 0)]
 
 
+def everything(engine):
+    return [f(engine, RANGE) for f in (staff_stats.summary, staff_stats.days,
+                                       staff_stats.top_answers, staff_stats.unanswered_texts,
+                                       staff_stats.feedback, staff_stats.eligibility)]
+
+
+def test_the_indexes_are_created_once_and_change_no_figure(engine):
+    def indexes():
+        return {i["name"] for i in sa.inspect(engine).get_indexes("events")}
+
+    staff_stats._indexed.add(engine)  # as if they were there: the figures without them
+    without = everything(engine)
+    assert not indexes() & set(staff_stats.EVENT_INDEXES)
+    staff_stats._indexed.discard(engine)
+    assert staff_stats.ensure_indexes(engine) is True
+    assert set(staff_stats.EVENT_INDEXES) <= indexes()
+    staff_stats._indexed.discard(engine)
+    assert staff_stats.ensure_indexes(engine) is True  # IF NOT EXISTS: again, nothing changes
+    assert everything(engine) == without
+
+
 def test_an_empty_database_gives_zeros(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert staff_stats.ensure_indexes(engine) is False  # no events table yet: tried again later
     assert staff_stats.summary(engine, RANGE).conversations == 0
     assert staff_stats.summary(engine, RANGE).deflection_rate is None
     assert len(staff_stats.days(engine, RANGE)) == 7

@@ -298,3 +298,12 @@ def test_the_manifest_template_fills_in_to_a_teams_app():
     assert len(manifest["description"]["short"]) <= 80 and len(manifest["description"]["full"]) <= 4000
     for command in bot["commandLists"][0]["commands"]:
         assert len(command["title"]) <= 32 and len(command["description"]) <= 128
+
+
+@pytest.mark.parametrize("locale, expected", [("nn-NO", "nn"), ("nb-NO", "nb"), ("en-US", "en"),
+                                              ("sv-SE", None), (None, None)])
+def test_the_teams_locale_presets_the_language_of_the_answers(locale, expected):
+    from components.teams import message_metadata
+    from veileder.i18n import preset_language
+    activity = {"type": "message", "locale": locale, "conversation": {"conversationType": "personal"}}
+    assert preset_language(message_metadata(activity)) == expected

@@ -40,6 +40,29 @@ def test_chat_says_clearly_when_the_assistant_is_down(client):
     assert "ikke tilgjengelig" in resp.json()["detail"]
 
 
+@pytest.mark.parametrize("lang, words", [("nn", "ikkje tilgjengeleg"), ("en", "not available")])
+def test_chat_says_it_in_the_language_asked_for(client, lang, words):
+    resp = client.post("/api/chat", json={"sender": "x", "message": "hei", "lang": lang})
+    assert resp.status_code == 503 and words in resp.json()["detail"]
+
+
+def test_chat_passes_the_language_to_the_assistant_as_the_channel_preset(client, monkeypatch):
+    import httpx
+    sent = []
+
+    async def post(self, url, json=None, **kwargs):
+        sent.append(json)
+        return httpx.Response(200, json=[{"text": "Hei!"}], request=httpx.Request("POST", url))
+
+    monkeypatch.setattr(httpx.AsyncClient, "post", post)
+    assert client.post("/api/chat", json={"sender": "x", "message": "hei", "lang": "nn"}).json()[
+        "messages"][0]["text"] == "Hei!"
+    client.post("/api/chat", json={"sender": "x", "message": "hei"})
+    assert sent[0]["metadata"] == {"lang": "nn"} and sent[1]["metadata"] == {}
+    assert client.post("/api/chat", json={"sender": "x", "message": "hei", "lang": "de"}
+                       ).status_code == 422
+
+
 def test_chat_rejects_overlong_input_with_422(client):
     resp = client.post("/api/chat", json={"sender": "x", "message": "a" * 10_001})
     assert resp.status_code == 422

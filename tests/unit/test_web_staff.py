@@ -294,6 +294,24 @@ def test_the_hash_command_prints_a_hash_that_logs_in(monkeypatch, capsys, db):
     assert auth_main([]) == 64
 
 
+# --- the indexes at start-up ----------------------------------------------------------------------
+
+def test_the_web_service_creates_the_statistics_indexes_at_start_up(db, monkeypatch):
+    import time
+
+    import sqlalchemy as sa
+
+    from web.staff_stats import EVENT_INDEXES
+
+    engine = create_engine(db)
+    assert not {i["name"] for i in sa.inspect(engine).get_indexes("events")} & set(EVENT_INDEXES)
+    with client_with(monkeypatch) as client:  # runs the lifespan
+        deadline = time.monotonic() + 20
+        while not client.app.state.prepare_task.done() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert set(EVENT_INDEXES) <= {i["name"] for i in sa.inspect(engine).get_indexes("events")}
+
+
 # --- the statistics cache -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("seconds, cleared, same", [(60, False, True), (60, True, False),
@@ -309,3 +327,127 @@ def test_the_statistics_cache(db, monkeypatch, seconds, cleared, same):
     if cleared:
         cache.clear()
     assert (cache.get(settings, rng) is first) is same
+
+
+# --- answering a ticket: the answer reaches the user by e-mail -----------------------------------
+
+ANSWER = "Ja, dere kan søke sammen med Bodø. Ring gjerne Per Hansen på 912 34 567."
+
+
+def smtp_client(monkeypatch, port) -> TestClient:
+    client = client_with(monkeypatch, ASSISTANT_STAFF_PASSWORD_HASH=HASH,
+                         ASSISTANT_STAFF_SESSION_SECRET="test-secret-" + "x" * 20,
+                         ASSISTANT_SMTP_HOST="127.0.0.1", ASSISTANT_SMTP_PORT=str(port),
+                         ASSISTANT_SMTP_FROM="assistent@example.no",
+                         ASSISTANT_SMTP_TO="radgiver@example.no",
+                         ASSISTANT_SMTP_STARTTLS="false")
+    login(client)
+    return client
+
+
+def answer(client: TestClient, ticket_id: int, text: str = ANSWER, **extra):
+    return client.post(f"/staff/henvendelser/{ticket_id}", data={
+        "csrf_token": csrf(client, f"/staff/henvendelser/{ticket_id}"), "handling": "svar",
+        "svar": text, **extra}, follow_redirects=False)
+
+
+def test_an_answer_is_emailed_to_a_user_who_gave_an_address(db, monkeypatch, mailbox, caplog):
+    import email
+    import email.policy
+    import logging
+
+    handler, port = mailbox
+    client = smtp_client(monkeypatch, port)
+    page = client.get("/staff/henvendelser/1").text
+    assert "sendes på e-post til kari@example.no" in page and "Lagre og send svaret" in page
+    caplog.set_level(logging.DEBUG)
+    resp = answer(client, 1)
+    assert resp.status_code == 303 and resp.headers["location"].endswith("lagret=sendt")
+    [message] = handler.messages
+    assert message["to"] == ["kari@example.no"] and message["from"] == "assistent@example.no"
+    mail = email.message_from_bytes(message["raw"], policy=email.policy.default)
+    assert mail["To"] == "kari@example.no" and mail["Reply-To"] == "radgiver@example.no"
+    assert mail["Subject"] == "Svar fra Innovasjon Norge på spørsmålet ditt"
+    body = mail.get_content()
+    assert ANSWER in body  # the adviser's answer as written, third party's number and all
+    assert "Hei Kari Nordmann!" in body and "Kan vi søke sammen med Bodø?" in body
+    ticket = Records(create_engine(db)).get_ticket(1)
+    assert ticket.status == "answered" and ticket.answer == ANSWER  # stored as written
+    assert ticket.answered_at is not None and ticket.answer_sent_at is not None
+    shown = client.get("/staff/henvendelser/1?lagret=sendt").text
+    assert "Svaret er lagret og sendt på e-post til brukeren." in shown
+    assert "på e-post " + ticket.answer_sent_at.strftime("%d.%m.%Y %H:%M") in shown
+    assert "Send svaret på nytt" in shown
+    ours = [r.getMessage() for r in caplog.records if r.name != "mail.log"]  # not the stand-in's
+    assert ours and not any("Per Hansen" in m or "912 34 567" in m for m in ours)
+
+
+def test_without_an_address_the_answer_stays_on_the_ticket(db, monkeypatch, mailbox):
+    handler, port = mailbox
+    client = smtp_client(monkeypatch, port)
+    page = client.get("/staff/henvendelser/2").text
+    assert "Brukeren oppga ingen e-postadresse, så svaret kan ikke sendes" in page
+    assert "Lagre og send" not in page
+    resp = answer(client, 2)
+    assert resp.headers["location"].endswith("lagret=svar")
+    assert handler.messages == []
+    ticket = Records(create_engine(db)).get_ticket(2)
+    assert ticket.answer == ANSWER and ticket.answered_at and ticket.answer_sent_at is None
+    shown = client.get(resp.headers["location"]).text
+    assert "Det kan ikke sendes, fordi brukeren ikke oppga e-postadresse" in shown
+    assert "kan ikke sendes: ingen e-postadresse; svaret finnes bare her" in shown
+
+
+def test_a_failed_email_keeps_the_answer_and_says_so(db, monkeypatch, caplog):
+    from testkit.servers import free_port
+
+    client = smtp_client(monkeypatch, free_port())  # nothing listens there
+    resp = answer(client, 1)
+    assert resp.headers["location"].endswith("lagret=ikke-sendt")
+    ticket = Records(create_engine(db)).get_ticket(1)
+    assert ticket.answer == ANSWER and ticket.answer_sent_at is None
+    assert "kunne ikke sendes" in client.get(resp.headers["location"]).text
+    assert "ble ikke sendt på e-post" in caplog.text and "Per Hansen" not in caplog.text
+
+
+def test_without_smtp_settings_the_page_says_the_answer_was_not_sent(password_client):
+    login(password_client)
+    resp = answer(password_client, 1)
+    assert resp.headers["location"].endswith("lagret=ikke-satt-opp")
+    assert "ikke satt opp" in password_client.get(resp.headers["location"]).text
+
+
+def test_answering_needs_the_csrf_token(db, monkeypatch, mailbox):
+    handler, port = mailbox
+    client = smtp_client(monkeypatch, port)
+    for token in (None, "feil"):
+        data = {"handling": "svar", "svar": ANSWER}
+        if token:
+            data["csrf_token"] = token
+        assert client.post("/staff/henvendelser/1", data=data).status_code == 403
+    assert handler.messages == []
+    assert Records(create_engine(db)).get_ticket(1).answer is None
+
+
+@pytest.mark.parametrize("change", ["event", "ticket", "feedback"])
+def test_the_cache_gives_new_figures_after_a_change(db, monkeypatch, change):
+    from web.staff import StatisticsCache, _range
+
+    settings = get_settings()
+    cache = StatisticsCache(60)
+    rng = _range(settings, None, None)
+    first = cache.get(settings, rng)
+    assert cache.get(settings, rng) is first
+    engine = create_engine(db)
+    at = datetime(2026, 11, 6, 10, tzinfo=timezone.utc)
+    if change == "event":
+        tracker_events.write(engine, [("s3", at, [("user", "Hvem kan søke?", "faq")])])
+    elif change == "ticket":
+        Records(engine).create_ticket("s3", "Ny henvendelse", now=at)
+    else:
+        Records(engine).add_feedback("s1", "utter_faq/frist", "up", now=at)
+    again = cache.get(settings, rng)
+    assert again is not first
+    assert (again["summary"].conversations, again["summary"].tickets,
+            sum(f.up for f in again["feedback"])) == {
+        "event": (3, 2, 0), "ticket": (2, 3, 0), "feedback": (2, 2, 1)}[change]

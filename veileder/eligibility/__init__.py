@@ -7,7 +7,9 @@ docs/eligibility-rules.md.
 
 The package, by concern: ``families`` (the kinds of applicant and Enhetsregisteret's codes),
 ``recogniser`` (the kind of applicant in free text), ``rules`` (the facts, the questions, the
-rules and the verdict) and ``wording`` (the Norwegian texts). This module re-exports the API
+rules and the verdict) and ``wording``/``wording_reasons`` (the texts, in bokmål, nynorsk and
+English: each a ``veileder.i18n.LocalText``, the bokmål string that gives its variants with
+``X(lang)``, lang "nb", "nn" or "en"). This module re-exports the API
 below, so callers import from ``veileder.eligibility``. Who is asking, from free text, an
 organisation number and the register's answer, is ``veileder.applicant.identify``.
 
@@ -17,7 +19,8 @@ API
     The kind of applicant, the unit the rules work on. ``ORGFORM_FAMILY`` maps Enhetsregisteret's
     ``organisasjonsform.kode`` to a family; ``COVERED``, ``CASE_BY_CASE`` and ``EXCLUDED`` group
     the families as docs/eligibility-rules.md does. ``FAMILY_LABELS[family]`` is how the answers
-    name it ("en kommune").
+    name it ("en kommune"; ``FAMILY_LABELS[family]("nn")`` "ein kommune", ``("en")`` "a
+    municipality").
 ``family_from_text(text) -> Optional[OrgFamily]``
     Recognises the kind of applicant in free text: bokmål, nynorsk, English, no æøå, typos
     ("Vi er Vefsn kommune", "me er ein kommune", "fylkeskommuna", "helseføretak", "sjolstendig
@@ -42,18 +45,19 @@ API
     ``ApplicantFacts.from_mapping(slots)`` from form slots (family as enum value, name or
     organisation form code). ``family=None`` means "not asked yet".
 ``questions_needed(facts) -> list[str]``
-    The fields still to ask, in order; ``QUESTIONS[field]`` is the Norwegian question. It never
+    The fields still to ask, in order; ``QUESTIONS[field]`` is the question (``(lang)`` for
+    nynorsk or English). It never
     asks what follows from the family or the register, and it is empty once a hard rule has
     decided against the applicant. ``verdict_questions`` is the part the verdict needs (asked
     first: the verdict comes as soon as it is empty), ``project_questions`` the project criteria
     (asked after the verdict, when the user wants the project check).
-``depends_answer(family, call) -> str``
+``depends_answer(family, call, lang="nb") -> str``
     For a case-by-case family: what its eligibility depends on (the three tests, briefly).
 ``stated_facts(text) -> dict[str, bool]`` (``veileder.eligibility.statements``)
     The answer fields a message settles by saying so ("vi er heleid av kommunen", "vi følger
     anskaffelsesreglene", "me er ikkje omfatta av …"), about the writer only; hedges and
     questions state nothing. The form fills them from every message of the check.
-``evaluate(facts, call, deadline_message=None, *, deadline_passed=None) -> Verdict``
+``evaluate(facts, call, deadline_message=None, *, deadline_passed=None, lang="nb") -> Verdict``
     ``Verdict.outcome`` is ``"eligible"``, ``"not_eligible"`` or ``"uncertain"``; it carries
     ``reasons``, ``strengths``, ``gaps``, ``advice``, ``missing`` (field names still open, in
     question order), ``settle`` (for ``uncertain``: the exact questions to settle with
@@ -61,7 +65,10 @@ API
     sentence of ``OPENINGS`` (``OPENINGS_AFTER_DEADLINE`` once the deadline has passed: the
     passed deadline is part of the first sentence), then reasons, strengths and gaps, deadline,
     next steps. ``Verdict.project_summary()`` is the project check's answer: strengths, gaps and
-    next steps.
+    next steps. The verdict's texts are in ``lang`` (``Verdict.lang``): nynorsk opens "Ja, de
+    kan søkje." / "Nei, de kan ikkje søkje.", English "Yes, you can apply." / "No, you cannot
+    apply."; the call's own texts come from its section in that standard
+    (``Call.in_language``).
 
 The rules (source in brackets)
 ------------------------------

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import (TYPE_CHECKING, Dict, FrozenSet, List, Mapping, Optional,
+                    Tuple)
 
 from veileder.deadline import deadline_sentence, passed_clause
 from veileder.eligibility.families import (
@@ -18,6 +19,7 @@ from veileder.eligibility.families import (
     coerce_family,
     family_from_registry,
 )
+from veileder.eligibility import wording_reasons as W
 from veileder.eligibility.wording import (
     COVERED_WHY,
     DEPENDS_FUNDING,
@@ -35,6 +37,7 @@ from veileder.eligibility.wording import (
     PROJECT_OPENING,
     SETTLE,
     SOFT_CRITERIA,
+    SOURCE,
 )
 from veileder.norsk import bullet_list, join_words
 from veileder.orgnr import PUBLIC_ADMINISTRATION_SECTORS as SECTOR_NAMES
@@ -251,15 +254,19 @@ def project_questions(facts: ApplicantFacts) -> List[str]:
     return [name for name in questions_needed(facts) if name in SOFT_FIELDS]
 
 
-def depends_answer(family: OrgFamily, call: "Call") -> str:
+def depends_answer(family: OrgFamily, call: "Call", lang: str = "nb") -> str:
     """What a case-by-case family's eligibility depends on (R4-R6), briefly: "Kan helseforetak
     søke?" asked about no one in particular."""
-    label, plural = DEPENDS_NAMES.get(family, (FAMILY_LABELS[family].capitalize(),
-                                               FAMILY_LABELS[family]))
+    if family in DEPENDS_NAMES:
+        label, plural = (name(lang) for name in DEPENDS_NAMES[family])
+    else:
+        plural = FAMILY_LABELS[family](lang)
+        label = plural[:1].upper() + plural[1:]
+    tests = [test(lang) for test in DEPENDS_TESTS]
     return "\n\n".join([
-        DEPENDS_OPENING.format(label=label, plural=plural) + "\n" + bullet_list(DEPENDS_TESTS),
-        f"{DEPENDS_FUNDING} {DEPENDS_OFFER}",
-        f"Kilde: {call.kilde.url}",
+        DEPENDS_OPENING.format(lang, label=label, plural=plural) + "\n" + bullet_list(tests),
+        f"{DEPENDS_FUNDING(lang)} {DEPENDS_OFFER(lang)}",
+        SOURCE.format(lang, url=call.kilde.url),
     ])
 
 
@@ -279,20 +286,23 @@ class Verdict:
     deadline: Optional[str] = None
     #: "fristen gikk ut …" once the deadline has passed: then it is part of the first sentence
     deadline_passed: Optional[str] = None
+    #: the written standard of the texts: "nb", "nn" or "en"
+    lang: str = "nb"
 
     @property
     def opening(self) -> str:
         """The first sentence: the plain answer and, once it has passed, the deadline (R13)."""
         if self.deadline_passed:
-            return OPENINGS_AFTER_DEADLINE[self.outcome].format(deadline=self.deadline_passed)
-        return OPENINGS[self.outcome]
+            return OPENINGS_AFTER_DEADLINE[self.outcome].format(self.lang,
+                                                                deadline=self.deadline_passed)
+        return OPENINGS[self.outcome](self.lang)
 
     def _criteria_parts(self) -> List[str]:
         parts = []
         if self.strengths:
-            parts.append("Dette taler for prosjektet:\n" + bullet_list(self.strengths))
+            parts.append(W.STRENGTHS(self.lang) + "\n" + bullet_list(self.strengths))
         if self.gaps:
-            parts.append("Dette bør dere se på:\n" + bullet_list(self.gaps))
+            parts.append(W.GAPS(self.lang) + "\n" + bullet_list(self.gaps))
         return parts
 
     def summary(self) -> str:
@@ -303,15 +313,15 @@ class Verdict:
         if self.deadline and not self.deadline_passed:  # a passed deadline opens the answer
             parts.append(self.deadline)
         if self.advice:
-            parts.append("Neste steg:\n" + bullet_list(self.advice))
+            parts.append(W.NEXT_STEPS(self.lang) + "\n" + bullet_list(self.advice))
         return "\n\n".join(parts)
 
     def project_summary(self) -> str:
         """The project check's answer: the strengths and gaps of the project (R11), then the
         next steps; the verdict itself was given before."""
-        parts = [PROJECT_OPENING] + self._criteria_parts()
+        parts = [PROJECT_OPENING(self.lang)] + self._criteria_parts()
         if self.advice:
-            parts.append("Neste steg:\n" + bullet_list(self.advice))
+            parts.append(W.NEXT_STEPS(self.lang) + "\n" + bullet_list(self.advice))
         return "\n\n".join(parts)
 
 
@@ -322,111 +332,114 @@ def _criterion_name(call: "Call", criterion_id: str) -> Optional[str]:
         return None
 
 
-def _conditions(call: "Call") -> str:
+def _conditions(call: "Call", lang: str = "nb") -> str:
     """'er offentlig finansiert, forvalter offentlige oppgaver og omfattes av ...' (call file)."""
-    return join_words([v.strip().rstrip(".") for v in call.hvem_kan_soke.vilkar])
+    return join_words([v.strip().rstrip(".") for v in call.hvem_kan_soke.vilkar],
+                      last=W.AND(lang))
 
 
 def _contact(call: "Call") -> str:
     return f"{call.kontakt.navn} ({call.kontakt.url})"
 
 
-def _sector_sentence(facts: ApplicantFacts) -> Optional[str]:
+def _sector_sentence(facts: ApplicantFacts, lang: str = "nb") -> Optional[str]:
     if facts.sektorkode in SECTOR_NAMES:
-        return (f"Enhetsregisteret plasserer dere i {SECTOR_NAMES[facts.sektorkode]} "
-                f"(sektorkode {facts.sektorkode}).")
+        return W.SECTOR.format(lang, sector=SECTOR_NAMES[facts.sektorkode],
+                               code=facts.sektorkode)
     return None
 
 
 def evaluate(facts: ApplicantFacts, call: "Call", deadline_message: Optional[str] = None, *,
-             deadline_passed: Optional[bool] = None) -> Verdict:
+             deadline_passed: Optional[bool] = None, lang: str = "nb") -> Verdict:
     """The verdict for what is known about the applicant, against the given call.
 
     ``deadline_message`` is the deadline status sentence (from the deadline module) and goes
     into the summary as it is; ``deadline_passed=True`` turns "send the sketch" into "the
-    deadline has passed" in the advice (R13).
+    deadline has passed" in the advice (R13). The texts are in ``lang`` ("nb", "nn", "en"),
+    the call's own texts from its section in that standard (``Call.in_language``).
     """
+    call = call.in_language(lang)
     family = _family(facts)
     r = _resolve(facts)
-    reasons = _who_reasons(facts, family)
+    reasons = _who_reasons(facts, family, lang)
+
+    def finish(verdict: Verdict) -> Verdict:
+        verdict.lang = lang
+        return _finish(verdict, facts, call, deadline_message, deadline_passed, lang)
 
     if family in EXCLUDED:                                                  # R2
         reasons.append(call.hvem_kan_soke.kan_ikke)
-        verdict = Verdict("not_eligible", reasons, advice=_take_part_advice(call))
-        return _finish(verdict, facts, call, deadline_message, deadline_passed)
+        return finish(Verdict("not_eligible", reasons, advice=_take_part_advice(call, lang)))
 
     if family is None:
-        reasons.append("Vi vet ikke hva slags virksomhet dere er.")
-        verdict = Verdict("uncertain", reasons, advice=[
-            "Fortell hva slags virksomhet dere er, eller skriv organisasjonsnummeret."])
-        return _finish(verdict, facts, call, deadline_message, deadline_passed)
+        reasons.append(W.FAMILY_UNKNOWN(lang))
+        return finish(Verdict("uncertain", reasons, advice=[W.TELL_FAMILY(lang)]))
 
-    reasons.extend(_rule_reasons(family, r, call))
+    reasons.extend(_rule_reasons(family, r, call, lang))
 
     if _hard_failed(family, r):                                             # R1, R4
         advice: List[str] = []
         if r["separate_legal_person"] is False and family not in COVERED:
-            advice.append("Er dere en del av en kommune, en fylkeskommune eller staten? Da er "
-                          "det den virksomheten som kan søke.")
-        reasons.append(f"Utlysningen sier: {call.hvem_kan_soke.kan}")
-        advice.extend(_take_part_advice(call))
-        advice.append(f"Mener dere at dette er feil? Ta kontakt med {_contact(call)}.")
-        verdict = Verdict("not_eligible", reasons, advice=advice)
-        return _finish(verdict, facts, call, deadline_message, deadline_passed)
+            advice.append(W.PART_OF(lang))
+        reasons.append(W.CALL_SAYS.format(lang, text=call.hvem_kan_soke.kan))
+        advice.extend(_take_part_advice(call, lang))
+        advice.append(W.IF_WRONG.format(lang, contact=_contact(call)))
+        return finish(Verdict("not_eligible", reasons, advice=advice))
 
     if any(r[name] is None for name in HARD_FIELDS):                        # R9, R10
         open_hard = list(r.conflicts) + [n for n in _open_fields(facts) if n not in SOFT_FIELDS]
         if not open_hard:  # pragma: no cover - every None hard field lies on the path
             open_hard = [n for n in HARD_FIELDS if r[n] is None]
-        settle = [SETTLE[n] for n in open_hard]
-        advice = [f"Spør {_contact(call)} om dette:"] + [f"«{q}»" for q in settle]
+        settle = [SETTLE[n](lang) for n in open_hard]
+        advice = [W.ASK_ABOUT.format(lang, contact=_contact(call))] + [f"«{q}»" for q in settle]
         if any(n not in facts.unknown and n not in r.conflicts for n in open_hard):
-            advice.append("Eller svar på spørsmålene her, så vurderer vi saken på nytt.")
+            advice.append(W.OR_ANSWER(lang))
         missing = _open_fields(facts) or open_hard
-        verdict = Verdict("uncertain", reasons, advice=advice, missing=missing, settle=settle)
-        return _finish(verdict, facts, call, deadline_message, deadline_passed)
+        return finish(Verdict("uncertain", reasons, advice=advice, missing=missing,
+                              settle=settle))
 
     if not (family in COVERED and all(r.source.get(n) == "familie" for n in HARD_FIELDS)):
-        reasons.append(f"Dermed oppfyller dere vilkårene i utlysningen: dere {_conditions(call)}.")
-    return _finish(Verdict("eligible", reasons), facts, call, deadline_message, deadline_passed)
+        reasons.append(W.THUS_MEETS.format(lang, conditions=_conditions(call, lang)))
+    return finish(Verdict("eligible", reasons))
 
 
-def _who_reasons(facts: ApplicantFacts, family: Optional[OrgFamily]) -> List[str]:
+def _who_reasons(facts: ApplicantFacts, family: Optional[OrgFamily],
+                 lang: str = "nb") -> List[str]:
     """Who the applicant is, from the register and the family; register status (R12)."""
     reasons: List[str] = []
-    subject = facts.name or "Dere"
     if facts.orgform:
         described = (facts.orgform_beskrivelse or facts.orgform).lower()
-        reasons.append(f"{subject} er registrert i Enhetsregisteret som {described} "
-                       f"({facts.orgform}).")
-        sector = _sector_sentence(facts)
+        if facts.name:
+            reasons.append(W.REGISTERED.format(lang, subject=facts.name, described=described,
+                                               orgform=facts.orgform))
+        else:
+            reasons.append(W.YOU_REGISTERED.format(lang, described=described,
+                                                   orgform=facts.orgform))
+        sector = _sector_sentence(facts, lang)
         if sector:
             reasons.append(sector)
     if family not in (None, OrgFamily.UNKNOWN) and (not facts.orgform or family in (
             OrgFamily.PUBLIC_COMPANY, OrgFamily.COMPANY)):
-        reasons.append(f"Dere er {FAMILY_LABELS[family]}.")
-    flags = [text for flag, text in (
-        (facts.konkurs, "konkurs"),
-        (facts.under_avvikling, "under avvikling"),
-        (facts.under_tvangsavvikling, "under tvangsavvikling eller tvangsoppløsning"),
-    ) if flag]
+        reasons.append(W.YOU_ARE.format(lang, label=FAMILY_LABELS[family](lang)))
+    flags = [text(lang) for flag, text in zip(
+        (facts.konkurs, facts.under_avvikling, facts.under_tvangsavvikling), W.FLAGS) if flag]
     if flags:
-        name = facts.name or "virksomheten"
-        reasons.append(f"Enhetsregisteret viser at {name} er {join_words(flags)}.")
+        name = facts.name or W.THE_ORGANISATION(lang)
+        reasons.append(W.REGISTER_SHOWS.format(lang, name=name,
+                                               flags=join_words(flags, last=W.AND(lang))))
     return reasons
 
 
-def _rule_reasons(family: OrgFamily, r: _Resolved, call: "Call") -> List[str]:
+def _rule_reasons(family: OrgFamily, r: _Resolved, call: "Call", lang: str = "nb") -> List[str]:
     """The reasons from the rules, in the order they decide; the first failure ends them."""
     reasons: List[str] = []
     if family in COVERED and "covered_by_procurement" not in r.conflicts:
-        reasons.append(COVERED_WHY[family])
+        reasons.append(COVERED_WHY[family](lang))
         if all(r.source.get(n) == "familie" for n in HARD_FIELDS):
-            reasons.append(f"Dere {_conditions(call)}.")
+            reasons.append(W.YOU_CONDITIONS.format(lang, conditions=_conditions(call, lang)))
             return reasons
     if family in CASE_BY_CASE:
-        reasons.append("En slik virksomhet omfattes av anskaffelsesregelverket bare hvis den "
-                       "er et offentligrettslig organ. Det avgjøres i hvert enkelt tilfelle.")
+        reasons.append(W.CASE_BY_CASE_WHY(lang))
         order = ["general_interest", "separate_legal_person", "publicly_funded",
                  "public_control", "=tests", "public_tasks"]
     elif family in COVERED:
@@ -440,8 +453,7 @@ def _rule_reasons(family: OrgFamily, r: _Resolved, call: "Call") -> List[str]:
     for name in order:
         if name == "=tests":
             if all(r[t] is True for t in TEST_FIELDS):
-                lines.append(("Da er virksomheten et offentligrettslig organ og omfattes av "
-                              "anskaffelsesregelverket.", True))
+                lines.append((W.TESTS_MET(lang), True))
             continue
         value = r[name]
         if value is True and r.source.get(name) == "familie":
@@ -452,18 +464,17 @@ def _rule_reasons(family: OrgFamily, r: _Resolved, call: "Call") -> List[str]:
                 "general_interest" in order:
             continue  # the open test 1 says it
         if name in r.conflicts:  # R9: the family says yes, the applicant no: name both
-            lines.append((conflict_text(family, name), None))
+            lines.append((conflict_text(family, name, lang), None))
             continue
         if value is False and family in COVERED and r.source.get(name) == "svar":
-            lines.append((OVERRIDE_TEXT[name], False))  # pragma: no cover - now a conflict
+            lines.append((OVERRIDE_TEXT[name](lang), False))  # pragma: no cover - a conflict
         elif value is True and name == "public_control" and r.source.get(name) == "avledet":
-            lines.append(("Det betyr at virksomheten er nært knyttet til det offentlige.", True))
+            lines.append((W.CONTROL_FOLLOWS(lang), True))
         else:
-            lines.append((FACT_TEXT[name][_index(value)], value))
+            lines.append((FACT_TEXT[name][_index(value)](lang), value))
         if value is False:
             if name in TEST_FIELDS:
-                lines.append(("Da er virksomheten ikke et offentligrettslig organ, og den "
-                              "omfattes ikke av anskaffelsesregelverket.", False))
+                lines.append((W.TEST_FAILED(lang), False))
             # a "no" decides: what we do not know no longer matters
             lines = [(text, v) for text, v in lines if v is not None]
             break
@@ -475,24 +486,20 @@ def _index(value: Optional[bool]) -> int:
     return 0 if value is True else 1 if value is False else 2
 
 
-def _take_part_advice(call: "Call") -> List[str]:
-    return [
-        "Dere kan være med på en annen måte: som leverandør eller partner i et "
-        "innovasjonspartnerskap som en offentlig virksomhet søker om.",
-        call.formal.innovasjonspartnerskap,
-    ]
+def _take_part_advice(call: "Call", lang: str = "nb") -> List[str]:
+    return [W.TAKE_PART(lang), call.formal.innovasjonspartnerskap]
 
 
 def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
-            deadline_message: Optional[str], deadline_passed: Optional[bool]) -> Verdict:
+            deadline_message: Optional[str], deadline_passed: Optional[bool],
+            lang: str = "nb") -> Verdict:
     """Add soft criteria, missing facts, register status advice and the deadline."""
     verdict.missing = verdict.missing or _open_fields(facts)
     if facts.konkurs or facts.under_avvikling or facts.under_tvangsavvikling:
-        verdict.advice.insert(0, f"Snakk med {_contact(call)} om status i Enhetsregisteret "
-                                 f"før dere går videre.")
+        verdict.advice.insert(0, W.REGISTER_STATUS.format(lang, contact=_contact(call)))
     verdict.deadline = deadline_message
     if deadline_passed:
-        verdict.deadline_passed = passed_clause(call)
+        verdict.deadline_passed = passed_clause(call, lang=lang)
     if verdict.outcome == "not_eligible":
         return verdict
 
@@ -504,30 +511,31 @@ def _finish(verdict: Verdict, facts: ApplicantFacts, call: "Call",
         prefix = f"{label}: " if label else ""
         value = getattr(facts, name)
         if value is True:
-            verdict.strengths.append(prefix + yes)
+            verdict.strengths.append(prefix + yes(lang))
         elif value is False:
-            text = prefix + no
+            text = prefix + no(lang)
             if name == "challenge":
                 text += f" {call.gevinstpotensial}"
             elif name == "no_market_solution":  # buying what exists does not fit
-                text += f" {existing_solution_gap(call)}"
+                text += f" {existing_solution_gap(call, lang)}"
             verdict.gaps.append(text)
         elif label and label not in unanswered and criterion_id not in answered:
             unanswered.append(label)
 
     steps: List[str] = []
     if verdict.gaps and not deadline_passed:
-        steps.append("Styrk prosjektet på punktene over før dere sender inn.")
+        steps.append(W.STRENGTHEN(lang))
     if unanswered and verdict.outcome == "eligible" and not deadline_passed:
-        steps.append(f"Vurder disse kriteriene før dere sender inn: {join_words(unanswered)}.")
+        steps.append(W.CONSIDER.format(lang, criteria=join_words(unanswered,
+                                                                 last=W.AND(lang))))
     if verdict.outcome == "eligible":
         if deadline_passed:
-            steps.append(f"Fristen er ute. Spør {_contact(call)} om andre muligheter.")
+            steps.append(W.DEADLINE_OVER.format(lang, contact=_contact(call)))
         else:
-            steps.append(f"Send inn en {call.frist.hva}.")
+            steps.append(W.SEND_IN.format(lang, what=call.frist.hva))
             if deadline_message is None:
-                steps.append(deadline_sentence(call))
+                steps.append(deadline_sentence(call, lang=lang))
     if verdict.outcome == "eligible":
-        steps.append(f"Har dere spørsmål, kan dere kontakte {_contact(call)}.")
+        steps.append(W.QUESTIONS_CONTACT.format(lang, contact=_contact(call)))
     verdict.advice.extend(steps)
     return verdict

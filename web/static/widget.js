@@ -13,7 +13,8 @@
  * Safety: user and bot text only ever reach the page as text nodes (never innerHTML); only
  * http(s) URLs become links. No dependencies besides socket.io-client. docs/widget.md has more.
  *
- * Optional attributes: data-title, data-lang ("nb" or "en": the labels and the lang attribute),
+ * Optional attributes: data-title, data-lang ("nb", "nn" or "en": the labels, the lang attribute
+ * and the language the assistant answers in until the user's own writing tells it otherwise),
  * data-transport ("rest" skips socket.io), data-socket-path (default "/socket.io").
  */
 (function () {
@@ -49,6 +50,30 @@
       image: "Bilde",
       privacy: "Personvern"
     },
+    nn: {
+      launcher: "Chat med assistenten",
+      title: "Spør assistenten",
+      close: "Lukk chatten",
+      restart: "Start på nytt",
+      log: "Samtalen",
+      you: "Du: ",
+      bot: "Assistenten: ",
+      input: "Skriv spørsmålet ditt",
+      placeholder: "Til dømes: Kven kan søkje?",
+      send: "Send",
+      typing: "Assistenten skriv …",
+      down: "Assistenten er ikkje tilgjengeleg akkurat no.",
+      retrying: "Vi prøver igjen automatisk, og meldinga di blir send når han er tilbake.",
+      retryNow: "Prøv igjen no",
+      unsent: "Ikkje send enno",
+      replies: "Svaralternativ",
+      rate: "Var svaret nyttig?",
+      rateUp: "Ja, svaret var nyttig",
+      rateDown: "Nei, svaret var ikkje nyttig",
+      newTab: " (blir opna i ei ny fane)",
+      image: "Bilete",
+      privacy: "Personvern"
+    },
     en: {
       launcher: "Chat with the assistant",
       title: "Ask the assistant",
@@ -81,6 +106,8 @@
   // Rasa's URL; a relative one ("/rasa") is on the page's own origin.
   var server = new URL(data.server || "/", document.baseURI).href.replace(/\/+$/, "");
   var lang = LABELS[data.lang] ? data.lang : "nb";
+  // Sent with every message: the assistant's language until the user's own writing tells.
+  var metadata = LABELS[data.lang] ? { lang: data.lang } : {};
   var L = LABELS[lang];
   var title = data.title || L.title;
   var greeting = data.greeting || "";
@@ -441,7 +468,7 @@
       method: "POST",
       mode: "cors",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.session, message: message })
+      body: JSON.stringify({ sender: state.session, message: message, metadata: metadata })
     }).then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
@@ -454,7 +481,8 @@
     if (transport === "socket") {
       while (queue.length && ready) {
         var next = queue.shift();
-        socket.emit("user_uttered", { message: next.message, session_id: state.session });
+        socket.emit("user_uttered", { message: next.message, session_id: state.session,
+                                      metadata: metadata });
         markSent(next.item);
         startTyping();
       }
