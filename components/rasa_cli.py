@@ -7,8 +7,8 @@ and 2-4 s of start-up. This entry point marks JAX as not importable before Rasa 
 TensorFlow, which then goes on as its code allows for a missing JAX
 (``except ImportError: _xla_computation = None``), and runs Rasa's own command line unchanged.
 
-``scripts/run.sh``, ``scripts/run-prod.sh``, ``deploy/entrypoint.sh`` and ``testkit/`` start Rasa
-with it; plain ``rasa run`` works as well, with JAX loaded.
+``scripts/common.sh`` (``make run``, ``make run-prod``), ``deploy/entrypoint.sh`` and ``testkit/``
+start Rasa with it; plain ``rasa run`` works as well, with JAX loaded.
 """
 from __future__ import annotations
 
