@@ -34,6 +34,7 @@ from components.settings import get_settings
 from veileder import answers, orgnr
 from veileder import applicant
 from veileder.asker import own_family
+from veileder.eligibility import recogniser
 from veileder.i18n import LocalText as T
 from veileder.eligibility.statements import stated_facts
 from veileder.eligibility import (
@@ -54,6 +55,9 @@ from veileder.eligibility import (
 from veileder.eligibility.wording import SOFT_CRITERIA
 from veileder.facts import verdict_at
 from veileder.orgnr import RegistryEntry
+
+# The lemma dictionaries load with the action server, not in the first check (recogniser.py).
+recogniser.warm_up()
 
 FORM = "eligibility_form"
 FAMILY_SLOT = "elig_family"

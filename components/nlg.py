@@ -34,6 +34,8 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.utils.endpoints import EndpointConfig
 
 from actions import clock
+# Rasa's check of action server answers with a validator built once (see the module)
+from components import action_validation  # noqa: F401
 from veileder.call import Call, CallFileError
 from veileder.facts import fact_slots
 from veileder.i18n import choose, normalise, written_texts

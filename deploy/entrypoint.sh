@@ -10,7 +10,7 @@ case "${1:-}" in
   rasa)
     python -m components.credentials build/credentials.yml
     sed "s#http://127.0.0.1:5055#${ASSISTANT_ACTION_URL}#" endpoints.yml > build/endpoints.yml
-    set -- rasa run -i "$ASSISTANT_HOST" -p "$RASA_PORT" -m models \
+    set -- python -m components.rasa_cli run -i "$ASSISTANT_HOST" -p "$RASA_PORT" -m models \
       --endpoints build/endpoints.yml --credentials build/credentials.yml \
       --cors $(echo "$ASSISTANT_CORS_ORIGINS" | tr ',' ' ')
     if [ "$RASA_ENABLE_API" = true ]; then
@@ -19,7 +19,7 @@ case "${1:-}" in
     exec "$@" ;;
   actions)
     python -c "import actions.clock as c; c.check_configuration()"
-    exec rasa run actions -p "$ACTION_PORT" --actions actions ;;
+    exec python -m rasa_sdk -p "$ACTION_PORT" --actions actions ;;  # `rasa run actions` without Rasa
   web)
     exec uvicorn web.app:app --host "$ASSISTANT_HOST" --port "$WEB_PORT" --ws none \
       --proxy-headers --forwarded-allow-ips '*' ;;

@@ -83,14 +83,16 @@ def write_endpoints(workdir: Path, action_port: int) -> Path:
 
 
 def actions_command(port: int) -> List[str]:
-    return [str(BIN / "rasa"), "run", "actions", "-p", str(port), "--actions", "actions"]
+    """The action server as scripts/common.sh starts it (rasa_sdk, without importing Rasa)."""
+    return [str(BIN / "python"), "-m", "rasa_sdk", "-p", str(port), "--actions", "actions"]
 
 
 def rasa_command(port: int, endpoints: Path, credentials: Path,
                  cors: Sequence[str] = ()) -> List[str]:
     """Rasa on 127.0.0.1:``port`` with the trained model and Rasa's HTTP API on (tests read
     trackers through it)."""
-    command = [str(BIN / "rasa"), "run", "-i", "127.0.0.1", "-p", str(port),
+    command = [str(BIN / "python"), "-m", "components.rasa_cli", "run", "-i", "127.0.0.1",
+               "-p", str(port),
                "-m", str(ROOT / "models" / "assistant.tar.gz"), "--enable-api",
                "--endpoints", str(endpoints), "--credentials", str(credentials)]
     return command + (["--cors", *cors] if cors else [])

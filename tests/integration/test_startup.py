@@ -58,7 +58,7 @@ def test_the_web_service_does_not_start_on_an_invalid_setting(variable, value):
 @pytest.mark.slow
 def test_the_action_server_does_not_start_on_a_non_numeric_port():
     proc = subprocess.run(
-        [str(BIN / "rasa"), "run", "actions", "-p", str(free_port()), "--actions", "actions"],
+        [str(BIN / "python"), "-m", "rasa_sdk", "-p", str(free_port()), "--actions", "actions"],
         cwd=ROOT, env=_env(ACTION_PORT="femti", SANIC_HOST="127.0.0.1"), capture_output=True,
         text=True, timeout=120)
     assert proc.returncode != 0
