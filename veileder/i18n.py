@@ -27,6 +27,7 @@ from string import Formatter
 from typing import Any, Iterable, List, Mapping, Optional, Tuple
 
 from veileder.language import DEFAULT, LANGUAGES, from_locale, language_of_messages
+from veileder.norsk import pick as norsk_pick
 
 __all__ = ["DEFAULT", "LANGUAGES", "ALL", "Tekst", "LocalText", "Said", "normalise", "choose",
            "preset_language", "pick", "written_texts", "in_language"]
@@ -126,8 +127,9 @@ class Tekst:
 
 
 def pick(lang: Optional[str], *, nb: Any, nn: Any, en: Any) -> Any:
-    """One of three values (word lists, tables) by language: for what is not a single text."""
-    return {"nb": nb, "nn": nn, "en": en}[normalise(lang)]
+    """One of three values (word lists, tables) by language: for what is not a single text
+    (``veileder.norsk.pick``, which this module's imports need, with locale codes too)."""
+    return norsk_pick(normalise(lang), nb=nb, nn=nn, en=en)
 
 
 class LocalText(str):

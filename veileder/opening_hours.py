@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from veileder.i18n import Tekst, pick
-from veileder.norsk import DEFAULT_TZ, MONTH_NAMES, WEEKDAY_NAMES, format_clock
+from veileder.i18n import Tekst
+from veileder.norsk import DEFAULT_TZ, format_clock, month_names, weekday_names
 
 DEFAULT_HOURS = "08:00-16:00"
 WORKDAYS: FrozenSet[int] = frozenset(range(5))  # Monday to Friday (datetime.weekday())
@@ -134,13 +134,6 @@ def next_at_work(now: datetime, hours: OpeningHours = OpeningHours()) -> datetim
     return datetime.combine(day, hours.opens, tzinfo=hours.zone)
 
 
-# Names of days and months for the sentences below, in bokmål, nynorsk and English, Monday and
-# January first. veileder.norsk has the bokmål ones; these local tables serve the other two.
-_WEEKDAYS_NN = ("måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag")
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-
 TODAY = Tekst(nb="i dag", nn="i dag", en="today")
 TOMORROW = Tekst(nb="i morgen", nn="i morgon", en="tomorrow")
 OPEN = Tekst(
@@ -161,22 +154,16 @@ SEEN_WHEN = Tekst(
     en="{closed} An adviser will look at your message {when} from {opens}.")
 
 
-def _clock(moment: datetime, lang: str = "nb") -> str:
-    """"08.00" in Norwegian, "08:00" in English."""
-    text = format_clock(moment)
-    return text.replace(".", ":") if lang == "en" else text
-
-
 def _day_text(day: date, today: date, lang: str = "nb") -> str:
     if day == today:
         return TODAY(lang)
     if day == today + timedelta(days=1):
         return TOMORROW(lang)
-    weekday = pick(lang, nb=WEEKDAY_NAMES, nn=_WEEKDAYS_NN, en=_WEEKDAYS_EN)[day.weekday()]
+    weekday, month = weekday_names(lang)[day.weekday()], month_names(lang)[day.month - 1]
     if lang == "en":
-        text = f"on {weekday} {day.day} {_MONTHS_EN[day.month - 1]}"
+        text = f"on {weekday} {day.day} {month}"
     else:
-        text = f"{weekday} {day.day}. {MONTH_NAMES[day.month - 1]}"
+        text = f"{weekday} {day.day}. {month}"
     return text if day.year == today.year else f"{text} {day.year}"
 
 
@@ -185,13 +172,13 @@ def availability_sentence(now: datetime, hours: OpeningHours = OpeningHours(),
     """What the user is told about when an adviser will see the message."""
     local = _local(now, hours)
     if is_open(local, hours):
-        return OPEN.format(lang, closes=_clock(_at(local.date(), hours.closes, hours), lang))
+        return OPEN.format(lang, closes=format_clock(_at(local.date(), hours.closes, hours), lang))
     holiday = holiday_name(local.date(), lang)
     closed = (CLOSED_TODAY.format(lang, holiday=holiday if lang == "en" else holiday.lower())
               if holiday else CLOSED_NOW(lang))
     when = next_at_work(local, hours)
     return SEEN_WHEN.format(lang, closed=closed, when=_day_text(when.date(), local.date(), lang),
-                            opens=_clock(when, lang))
+                            opens=format_clock(when, lang))
 
 
 def _at(day: date, moment: time, hours: OpeningHours) -> datetime:
