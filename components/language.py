@@ -5,7 +5,9 @@ It runs last in the pipeline. "kan du svare på nynorsk?", "svar på bokmål", "
 classifiers heard, so the rule for it confirms the switch in the new language. The language
 itself is not set here: it is read from the conversation's messages when an answer is given
 (``veileder.i18n.choose``), so a request holds for the rest of the conversation. Nothing is
-trained: the rules are in :mod:`veileder.language`, whose tables are built when the model loads.
+trained, and the intent has no training examples: with examples the classifier's other intents
+got worse on the NLU held-out set (0.968 -> 0.954) for requests the rule recognises anyway. The
+rules are in :mod:`veileder.language`, whose tables are built when the model loads.
 """
 from __future__ import annotations
 

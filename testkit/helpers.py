@@ -14,13 +14,16 @@ SLOT = re.compile(r"\{(\w+)\}")
 def verdict_outcome(text: str) -> Optional[str]:
     """The outcome of the verdict in an answer ("eligible", "not_eligible", "uncertain"), from
     its opening sentence, before the deadline ("Dere kan søke.") or after it ("Dere kan søke
-    etter reglene, men fristen gikk ut …"); ``None`` when the text holds no verdict."""
+    etter reglene, men fristen gikk ut …"), in any of the three standards; ``None`` when the
+    text holds no verdict."""
     from veileder.eligibility import OPENINGS, OPENINGS_AFTER_DEADLINE
+    from veileder.i18n import LANGUAGES
 
     for outcome, opening in OPENINGS.items():
-        after = OPENINGS_AFTER_DEADLINE[outcome].split("{deadline}")[0]
-        if opening in text or after in text:
-            return outcome
+        for lang in LANGUAGES:
+            after = OPENINGS_AFTER_DEADLINE[outcome](lang).split("{deadline}")[0]
+            if opening(lang) in text or after in text:
+                return outcome
     return None
 
 
