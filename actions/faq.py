@@ -37,8 +37,8 @@ from actions.eligibility import (
     PROJECT_SLOT,
     stated_slots,
 )
-from veileder.applicant import identify
-from veileder.asker import applying_asks, asks_to_apply, named_applicant, named_body
+from veileder.applicant import DEPENDS_ON_QUESTIONS, RECOGNISED, identify
+from veileder.asker import applying_asks, asks_to_apply, named_applicant, named_body, own_family
 from veileder.eligibility import (
     CASE_BY_CASE,
     EXCLUDED,
@@ -211,11 +211,16 @@ class ActionAnswerFaq(Action):
         family = facts.family
         lang = language_of(tracker)
         name = named_body(text)
-        if family in CASE_BY_CASE and name and facts.orgnr is None and verdict_questions(facts):
-            # "Kan Helse Bergen HF søke?": a body named by its name is the writer's own; the
-            # check asks the open questions of the three tests at once
-            dispatcher.utter_message(text=texts.NAMED_CHECK.format(
-                lang, name=name, label=family_label(family, lang)))
+        own = own_family(text) is not None
+        if family in CASE_BY_CASE and (name or own) and facts.orgnr is None and \
+                verdict_questions(facts):
+            # "Kan Helse Bergen HF søke?": a body named by its name is the writer's own, and so
+            # is "Me er eit aksjeselskap eigd av kommunen": the check asks the open questions of
+            # the three tests at once
+            label = family_label(family, lang)
+            said = (texts.NAMED_CHECK.format(lang, name=name, label=label) if name else
+                    f"{RECOGNISED.format(lang, label=label)} {DEPENDS_ON_QUESTIONS(lang)}")
+            dispatcher.utter_message(text=said)
             return [*(SlotSet(slot, None) for slot in ALL_SLOTS),
                     SlotSet(FAMILY_SLOT, family.value),
                     *(SlotSet(slot, value) for slot, value in stated_slots(text).items()),

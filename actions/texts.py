@@ -25,7 +25,7 @@ SUGGESTIONS: Dict[str, Tuple[Tekst, Tekst]] = {
         ("What the call is", "What is the call about?")),
     "faq/innovasjonspartnerskap": _pair(
         ("Hva et innovasjonspartnerskap er", "Hva er et innovasjonspartnerskap?"),
-        ("Kva eit innovasjonspartnarskap er", "Kva er eit innovasjonspartnarskap?"),
+        ("Kva eit innovasjonspartnerskap er", "Kva er eit innovasjonspartnerskap?"),
         ("What an innovation partnership is", "What is an innovation partnership?")),
     "faq/belop": _pair(
         ("Hvor mye penger det er", "Hvor mye penger er det i utlysningen?"),
@@ -96,7 +96,7 @@ SUGGESTIONS: Dict[str, Tuple[Tekst, Tekst]] = {
         ("Hva det offentlige får ut av det",
          "Hva får det offentlige ut av innovasjonspartnerskap?"),
         ("Kva det offentlege får ut av det",
-         "Kva får det offentlege ut av innovasjonspartnarskap?"),
+         "Kva får det offentlege ut av innovasjonspartnerskap?"),
         ("What the public sector gets out of it",
          "What does the public sector get out of innovation partnerships?")),
     "faq/hvem_star_bak": _pair(

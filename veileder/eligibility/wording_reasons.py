@@ -344,7 +344,7 @@ TEST_FAILED = T("Da er virksomheten ikke et offentligrettslig organ, og den omfa
 TAKE_PART = T("Dere kan være med på en annen måte: som leverandør eller partner i et "
               "innovasjonspartnerskap som en offentlig virksomhet søker om.",
               "De kan vere med på ein annan måte: som leverandør eller partnar i eit "
-              "innovasjonspartnarskap som ei offentleg verksemd søkjer om.",
+              "innovasjonspartnerskap som ei offentleg verksemd søkjer om.",
               "You can take part in another way: as a supplier or partner in an innovation "
               "partnership that a public body applies for.")
 REGISTER_STATUS = T("Snakk med {contact} om status i Enhetsregisteret før dere går videre.",
