@@ -61,10 +61,7 @@ SOMETHING_WENT_WRONG = Tekst(
     nn="Orsak, noko gjekk gale hos meg. Prøv igjen om litt.",
     en="Sorry, something went wrong on my side. Please try again in a moment.")
 #: The answer to a sender with more than MAX_PENDING messages waiting for an answer.
-TOO_MANY = Tekst(
-    nb="Du har sendt mange meldinger på kort tid. Vent på svaret, og prøv igjen om litt.",
-    nn="Du har sendt mange meldingar på kort tid. Vent på svaret, og prøv igjen om litt.",
-    en="You have sent many messages in a short time. Wait for the answer, and try again shortly.")
+TOO_MANY = input_check.TOO_MANY
 MAX_PENDING = 5
 # Rasa's own intents whose turn may end without a message ("/restart")
 SILENT_INTENTS = frozenset({"restart", "session_start", "back"})

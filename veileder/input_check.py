@@ -123,3 +123,11 @@ def is_question_behind_pleasantry(text: Optional[str], min_words: int = 3) -> bo
     if len(words) < min_words:
         return False
     return "?" in rest or any(w.strip(",.!:;") in _QUESTION_WORDS for w in words)
+
+
+#: The answer to a sender with many messages waiting for an answer: the channels' guard
+#: (components/channels.py) and the web service's /api/chat say the same.
+TOO_MANY = LocalText(
+    nb="Du har sendt mange meldinger på kort tid. Vent på svaret, og prøv igjen om litt.",
+    nn="Du har sendt mange meldingar på kort tid. Vent på svaret, og prøv igjen om litt.",
+    en="You have sent many messages in a short time. Wait for the answer, and try again shortly.")

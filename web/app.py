@@ -35,6 +35,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from components.settings import Settings, get_settings
+from veileder import input_check
 from veileder.call import current_call
 from veileder.i18n import METADATA_KEY, Tekst
 from web import api, errors, health, jobs, staff
@@ -151,11 +152,7 @@ def privacy(settings: Settings = Depends(app_settings)) -> str:
     return page
 
 
-#: The chat endpoint's own answers, in the language the request asked for.
-TOO_MANY = Tekst(
-    nb="Du har sendt mange meldinger på kort tid. Vent på svaret, og prøv igjen om litt.",
-    nn="Du har sendt mange meldingar på kort tid. Vent på svaret, og prøv igjen om litt.",
-    en="You have sent many messages in a short time. Wait for the answer, and try again shortly.")
+#: The chat endpoint's own answer when Rasa is down (too many waiting: input_check.TOO_MANY).
 UNAVAILABLE = Tekst(nb="Assistenten er ikke tilgjengelig akkurat nå.",
                     nn="Assistenten er ikkje tilgjengeleg akkurat no.",
                     en="The assistant is not available right now.")
@@ -180,7 +177,7 @@ async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> Chat
                       "metadata": {METADATA_KEY: lang} if lang else {}},
             )
         if resp.status_code == 429:
-            raise HTTPException(429, TOO_MANY(lang),
+            raise HTTPException(429, input_check.TOO_MANY(lang),
                                 headers={"Retry-After": resp.headers.get("Retry-After", "1")})
         resp.raise_for_status()
         data = resp.json()
