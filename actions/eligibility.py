@@ -48,12 +48,14 @@ from veileder.eligibility import (
     TEST_FIELDS,
     ApplicantFacts,
     OrgFamily,
+    Verdict,
     family_from_text,
     project_questions,
     verdict_questions,
 )
 from veileder.eligibility.wording import SOFT_CRITERIA
 from veileder.facts import verdict_at
+from veileder.polarity import prefix_answer, verdict_opening
 from veileder.orgnr import RegistryEntry
 
 # The lemma dictionaries load with the action server, not in the first check (recogniser.py).
@@ -210,6 +212,20 @@ def recognised(ident: Identification, lang: str = "nb") -> str:
     return text
 
 
+def verdict_follows(ident: Identification, events: Dict[str, Any]) -> bool:
+    """Whether the rules decide as soon as the family is known (with what the same message
+    stated), so that the verdict follows at once."""
+    stated = {slot: value for slot, value in events.items() if value is not None}
+    return not verdict_questions(facts_from_slots(stated))
+
+
+def verdict_answer(verdict: Verdict, tracker: Tracker) -> str:
+    """The verdict's text; "Ja." / "Nei." first when it answers, in the same turn, the yes/no
+    question the user asked ("Kan kommunen søke?"), as every yes/no question is answered."""
+    asked = verdict_opening(tracker.latest_message.get("text"), verdict.outcome)
+    return prefix_answer(asked, verdict.summary(), verdict.lang)
+
+
 def offers_project_check(facts: ApplicantFacts, verdict_outcome: str) -> bool:
     """Whether the project check is offered after this verdict: not to an applicant who may
     not apply, and not when no project question is left."""
@@ -275,9 +291,18 @@ class ValidateEligibilityForm(FormValidationAction):
             dispatcher.utter_message(text=ident.message or applicant.NOT_RECOGNISED(lang))
             return {FAMILY_SLOT: None}
         correction = tracker.get_slot("requested_slot") not in (None, FAMILY_SLOT)
-        text = (applicant.CORRECTED(lang) + " " if correction else "") + recognised(ident, lang)
-        dispatcher.utter_message(text=text.strip())
-        return family_events(ident, _fresh_text(tracker))
+        events = family_events(ident, _fresh_text(tracker))
+        if correction:
+            text = applicant.CORRECTED(lang) + " " + recognised(ident, lang)
+        elif verdict_follows(ident, events):
+            # the verdict comes in this same reply and names the family itself ("Dere er en
+            # kommune."): "Da regner jeg dere som en kommune." would only delay its "Ja."
+            text = ident.message or ""
+        else:
+            text = recognised(ident, lang)
+        if text.strip():
+            dispatcher.utter_message(text=text.strip())
+        return events
 
 
 def _fresh_text(tracker: Tracker) -> Optional[str]:
@@ -393,8 +418,12 @@ class ActionResetEligibility(Action):
             ident = await identify(tracker.latest_message.get("text") or "", lang)
             text = tracker.latest_message.get("text")
             if ident.family is not None:
-                dispatcher.utter_message(text=recognised(ident, lang))
-                events.extend(SlotSet(k, v) for k, v in family_events(ident, text).items())
+                found = family_events(ident, text)
+                said = (ident.message or "") if verdict_follows(ident, found) else \
+                    recognised(ident, lang)
+                if said.strip():
+                    dispatcher.utter_message(text=said.strip())
+                events.extend(SlotSet(k, v) for k, v in found.items())
             elif ident.looked_up and ident.message:
                 dispatcher.utter_message(text=ident.message)
             if ident.family is None:
@@ -420,7 +449,7 @@ class ActionEligibilitySummary(Action):
             dispatcher.utter_message(text=verdict.project_summary(), buttons=restart + rating)
             return rate + [SlotSet(PROJECT_SLOT, False), SlotSet(OFFERED_SLOT, False)]
         offered = offers_project_check(facts, verdict.outcome)
-        dispatcher.utter_message(text=verdict.summary(),
+        dispatcher.utter_message(text=verdict_answer(verdict, tracker),
                                  buttons=([] if offered else restart) + rating)
         if offered:
             dispatcher.utter_message(text=PROJECT_OFFER(lang),

@@ -36,6 +36,7 @@ from actions.eligibility import (
     OFFERED_SLOT,
     PROJECT_SLOT,
     stated_slots,
+    verdict_answer,
 )
 from veileder.applicant import DEPENDS_ON_QUESTIONS, RECOGNISED, identify
 from veileder.asker import applying_asks, asks_to_apply, named_applicant, named_body, own_family
@@ -234,7 +235,7 @@ class ActionAnswerFaq(Action):
             )
             return rate
         verdict = verdict_at(facts, clock.call(), clock.now(), lang=lang)
-        dispatcher.utter_message(text=verdict.summary(), buttons=buttons)
+        dispatcher.utter_message(text=verdict_answer(verdict, tracker), buttons=buttons)
         if family in EXCLUDED or verdict.outcome == "not_eligible" or \
                 not project_questions(facts):
             return rate

@@ -149,6 +149,22 @@ def _negated(clause: str) -> Tuple[bool, str]:
     return False, clause
 
 
+
+def verdict_opening(question: Optional[str], outcome: str) -> Optional[str]:
+    """"Ja." or "Nei." in front of an eligibility verdict that answers a yes/no question ("Kan
+    kommunen søke?", "Are we eligible?"); "Jo." to a negative one ("Kan ikke vi søke?") that
+    the verdict contradicts. None for an uncertain verdict, and when the verdict follows an
+    answer to the check's own question ("ja", "vet ikke")."""
+    clause = _question_clause(question or "")
+    if outcome not in ("eligible", "not_eligible") or clause is None:
+        return None
+    folded = _fold(clause)
+    if _kind(folded) != "yn":
+        return None
+    if outcome == "not_eligible":
+        return NO
+    return YES_TO_NEGATIVE if _negated(folded)[0] else YES
+
 _UNIT = dict(_UNITS)
 _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_UNIT, key=len, reverse=True))
                      + r")?\b")

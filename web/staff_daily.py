@@ -164,11 +164,11 @@ def _eligibility(conn: Connection, rng: DateRange, dialect: str) -> List[tuple]:
     def last(condition: Any) -> Any:
         return sa.func.max(sa.case((condition, events.c.id), else_=None))
 
-    openings = {name: st.OPENINGS[name].rstrip(".") for name in st.OPENINGS}
+    openings = st.verdict_openings()
     per = (sa.select(
         events.c.sender_id,
         last(sa.and_(slot, st._json(dialect, "value").in_(st.FAMILIES))).label("family_id"),
-        *[last(sa.and_(bot, text.like(openings[name] + "%"))).label(name)
+        *[last(sa.and_(bot, st.opens_with(text, openings[name]))).label(name)
           for name in ("eligible", "not_eligible", "uncertain")],
         st._flag(sa.and_(events.c.type_name == "action",
                          events.c.action_name == st.VERDICT_ACTION)).label("verdict"),

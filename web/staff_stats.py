@@ -44,7 +44,9 @@ from sqlalchemy.engine import Engine
 
 from components.records import feedback as feedback_table
 from components.records import tickets as tickets_table
-from veileder.eligibility import FAMILY_LABELS, OPENINGS, OrgFamily
+from veileder.eligibility import FAMILY_LABELS, OPENINGS, OPENINGS_AFTER_DEADLINE, OrgFamily
+from veileder.i18n import LANGUAGES
+from veileder.polarity import NO, YES, YES_TO_NEGATIVE, prefix_answer
 
 logger = logging.getLogger(__name__)
 
@@ -429,6 +431,34 @@ class FamilyOutcome:
     uncertain: int
 
 
+
+#: The answer word that may stand before each outcome (``veileder.polarity.verdict_opening``).
+ANSWER_WORDS = {"eligible": (None, YES, YES_TO_NEGATIVE), "not_eligible": (None, NO),
+                "uncertain": (None,)}
+
+
+def verdict_openings() -> Dict[str, List[str]]:
+    """Per outcome, every way a verdict text begins: in the three standards, before and after
+    the deadline, with or without the "Ja." / "Nei." / "Jo." that answers a yes/no question
+    (``actions.eligibility.verdict_answer``)."""
+    found: Dict[str, List[str]] = {}
+    for outcome in OPENINGS:
+        starts = set()
+        for lang in LANGUAGES:
+            for opening in (OPENINGS[outcome](lang),
+                            OPENINGS_AFTER_DEADLINE[outcome](lang).split("{deadline}")[0]):
+                for answer in ANSWER_WORDS[outcome]:
+                    starts.add(prefix_answer(answer, opening, lang).rstrip(" .,"))
+        # "Dere kan søke" already covers "Dere kan søke etter reglene"
+        found[outcome] = sorted(s for s in starts
+                                if not any(o != s and s.startswith(o) for o in starts))
+    return found
+
+
+def opens_with(column: Any, starts: List[str]) -> Any:
+    """SQL: the text ``column`` begins with one of ``starts``."""
+    return sa.or_(*(column.like(start + "%") for start in starts))
+
 def eligibility(engine: Engine, rng: DateRange) -> List[FamilyOutcome]:
     """Eligibility checks by organisation family: the conversation's last validated
     ``elig_family`` (one of :class:`OrgFamily`'s values; the user's own words, which the form
@@ -446,15 +476,15 @@ def eligibility(engine: Engine, rng: DateRange) -> List[FamilyOutcome]:
 
     checked = sa.select(events.c.sender_id).where(
         events.c.type_name == "slot", events.c.action_name == FAMILY_SLOT, _in_range(rng))
-    openings = {name: OPENINGS[name].rstrip(".") for name in OPENINGS}
+    openings = verdict_openings()
     per = (sa.select(
         events.c.sender_id,
         last(sa.and_(events.c.type_name == "slot", events.c.action_name == FAMILY_SLOT,
                      _json(dialect, "value").in_(FAMILIES))).label("family_id"),
         _flag(sa.and_(events.c.type_name == "action",
                       events.c.action_name == VERDICT_ACTION)).label("verdict"),
-        *[last(sa.and_(bot, text.like(opening + "%"))).label(name)
-          for name, opening in openings.items()])
+        *[last(sa.and_(bot, opens_with(text, openings[name]))).label(name)
+          for name in openings])
         .where(_in_range(rng), events.c.sender_id.in_(checked))
         .group_by(events.c.sender_id).subquery())
     valued = events.alias("valued")

@@ -40,8 +40,9 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 TEAMS_APP_ID = "00000000-0000-0000-0000-00000000b0b0"
 SLACK_SECRET, SLACK_TOKEN = "reliability-signing-secret", "xoxb-test"
 LONG = ("Vi er en kommune som lurer på mye. " * 3000)[:100_000]
-VERDICT = re.compile(r"^(?:Dere kan søke|Dere kan ikke søke|Vi kan ikke avgjøre om dere kan "
-                     r"søke)", re.MULTILINE)
+VERDICT = re.compile(r"^(?:(?:Ja|Nei|Jo)\. )?"
+                     r"(?:Dere kan søke|Dere kan ikke søke|Vi kan ikke avgjøre om dere kan søke)",
+                     re.MULTILINE)
 
 
 @pytest.fixture(scope="module")

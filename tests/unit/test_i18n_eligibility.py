@@ -456,7 +456,10 @@ def _validate(slot, value, lang, requested=None, **values):
 def test_the_form_reads_who_is_asking_and_says_it_in_the_language():
     result, messages = _validate("elig_family", "me er ein kommune", "nn")
     assert result["elig_family"] == "municipality"
-    assert messages == ["Då reknar eg dykk som ein kommune."]
+    assert messages == []  # the verdict follows at once and names the family itself
+    result, messages = _validate("elig_family", "me er ei stifting", "nn")
+    assert result["elig_family"] == "foundation"
+    assert messages[0].startswith("Då reknar eg dykk som ei stifting.")
     result, messages = _validate("elig_family", "blåbær", "en")
     assert result == {"elig_family": None} and messages[0].startswith("I did not recognise")
     result, messages = _validate("elig_family", "vent, me er ein fylkeskommune", "nn",
@@ -505,10 +508,10 @@ def test_the_project_check_and_the_stop_question_in_the_language(pinned):
 
 
 def test_the_reset_reads_who_is_asking_and_answers_in_english(pinned):
-    start = tracker("We are a municipality, can we apply?", "check_eligibility",
+    start = tracker("We are a foundation, can we apply?", "check_eligibility",
                     slots={"language": "en"})
     messages, events = run(form.ActionResetEligibility(), start, {})
-    assert messages[0]["text"] == "Then I will treat you as a municipality."
+    assert messages[0]["text"].startswith("Then I will treat you as a foundation.")
 
 
 def test_an_unsure_answer_is_noted_in_nynorsk():

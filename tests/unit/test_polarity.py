@@ -6,6 +6,7 @@ import pytest
 
 from veileder.call import load_call
 from veileder.polarity import (
+    verdict_opening,
     asks_if_open,
     is_deadline_claim,
     is_yes_no_question,
@@ -257,3 +258,25 @@ def test_is_deadline_claim(text, expected):
 ])
 def test_asks_if_open(text, expected):
     assert asks_if_open(text) is expected
+
+
+@pytest.mark.parametrize("question, outcome, expected", [
+    ("Kan kommunen vår søke?", "eligible", "Ja."),
+    ("Kan me søkje som statleg etat?", "eligible", "Ja."),
+    ("Can our municipality apply?", "eligible", "Ja."),
+    ("Are we eligible?", "eligible", "Ja."),
+    ("Me er eit direktorat. Kan me vere søkjar?", "eligible", "Ja."),
+    ("Kan ikke fylkeskommunen søke?", "eligible", "Jo."),
+    ("Kan jeg søke som privatperson?", "not_eligible", "Nei."),
+    ("Can a private company apply?", "not_eligible", "Nei."),
+    ("Kan ikke vi som AS søke?", "not_eligible", "Nei."),
+    # no yes or no where the rules cannot decide, nor to a statement or an answer
+    ("Kan stiftelsen vår søke?", "uncertain", None),
+    ("Vi er en kommune.", "eligible", None),
+    ("ja", "eligible", None),
+    ("vet ikke", "not_eligible", None),
+    ("Hvem kan søke?", "eligible", None),
+    (None, "eligible", None),
+])
+def test_verdict_opening(question, outcome, expected):
+    assert verdict_opening(question, outcome) == expected

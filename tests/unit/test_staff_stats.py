@@ -256,3 +256,46 @@ async def test_counts_over_rows_written_by_rasas_sql_tracker_store(tmp_path):
     assert dict(staff_stats.unanswered_texts(engine, RANGE)) == {"asdf": 1, "qwer": 1}
     assert [(o.family, o.verdicts, o.eligible) for o in staff_stats.eligibility(engine, RANGE)] \
         == [("municipality", 1, 1)]
+
+
+def verdict_conversation(family: str, verdict: str, hour: int):
+    return [("user", "Kan vi søke?", "check_eligibility"), ("action", "eligibility_form"),
+            ("slot", "elig_family", family), ("action", "action_eligibility_summary"),
+            ("bot", verdict, None)]
+
+
+# Verdicts as the assistant says them in the three standards, with and without the "Ja." /
+# "Nei." / "Jo." that answers a yes/no question (actions.eligibility.verdict_answer)
+VERDICTS_IN_EVERY_STANDARD = [
+    ("nn-yes", "municipality", "Ja. De kan søkje etter reglane, men fristen gjekk ut torsdag "
+                               "16. april 2020 kl. 17.00 (norsk tid)."),
+    ("nn-plain", "county", "Ja, de kan søkje."),
+    ("en-no", "company", "No. You cannot apply, and the deadline passed on Thursday 16 April."),
+    ("en-plain", "company", "You cannot apply, and the deadline passed on Thursday 16 April."),
+    ("nb-jo", "state_agency", "Jo. Dere kan søke etter reglene, men fristen gikk ut."),
+    ("nn-unsure", "foundation", "Vi kan ikkje avgjere om de kan søkje, og fristen gjekk ut."),
+    ("en-unsure", "foundation", "We cannot tell whether you can apply, and the deadline passed."),
+    ("nb-nei", "private_person", "Nei. Dere kan ikke søke, og fristen gikk ut."),
+]
+
+
+def test_verdicts_are_counted_in_every_standard(database_url):
+    engine = create_engine(database_url)
+    try:
+        tracker_events.write(engine, [(sender, at(2, 9 + i), verdict_conversation(family, text, i))
+                                      for i, (sender, family, text)
+                                      in enumerate(VERDICTS_IN_EVERY_STANDARD)])
+        found = {o.family: (o.checks, o.verdicts, o.eligible, o.not_eligible, o.uncertain)
+                 for o in staff_stats.eligibility(engine, RANGE)}
+    finally:
+        engine.dispose()
+    assert found == {"municipality": (1, 1, 1, 0, 0), "county": (1, 1, 1, 0, 0),
+                     "company": (2, 2, 0, 2, 0), "state_agency": (1, 1, 1, 0, 0),
+                     "foundation": (2, 2, 0, 0, 2), "private_person": (1, 1, 0, 1, 0)}
+
+
+def test_every_verdict_opening_is_recognised_and_no_other():
+    openings = staff_stats.verdict_openings()
+    for sender, family, text in VERDICTS_IN_EVERY_STANDARD:
+        outcomes = [o for o, starts in openings.items() if any(text.startswith(s) for s in starts)]
+        assert len(outcomes) == 1, (text, outcomes)

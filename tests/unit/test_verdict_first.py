@@ -172,7 +172,8 @@ def faq(text, key="faq/hvem_kan_soke", **values):
 def test_a_question_about_a_covered_body_gets_its_verdict(text, family):
     # a bokmål conversation: the verdict in the question's own language is in test_i18n_dialogue
     messages, events = faq(text, language="nb")
-    assert messages[0]["text"].startswith(OPENINGS["eligible"])
+    # a yes/no question: "Ja." first, then the verdict's plain statement
+    assert messages[0]["text"].startswith("Ja. " + OPENINGS["eligible"])
     assert "Virksomheten må altså" not in messages[0]["text"]  # not the general text
     assert messages[1]["text"] == PROJECT_OFFER
     assert events == {"elig_family": family, "elig_project": None,
@@ -186,7 +187,7 @@ def test_a_question_about_a_covered_body_gets_its_verdict(text, family):
 def test_a_question_about_an_excluded_body_gets_the_verdict_and_how_to_take_part(text, key):
     messages, events = faq(text, key)
     assert len(messages) == 1
-    assert messages[0]["text"].startswith(OPENINGS["not_eligible"])
+    assert messages[0]["text"].startswith("Nei. " + OPENINGS["not_eligible"])
     assert "leverandør eller partner" in messages[0]["text"]
     assert events == {}  # no project check for them
 
@@ -227,7 +228,7 @@ def test_an_existing_solution_stated_in_the_question_is_in_its_verdict():
     messages, events = faq("Vi er Kvinesdal kommune og vil kjøpe et ferdig fagsystem som flere "
                            "kommuner allerede bruker. Kan vi søke?")
     answer = messages[0]["text"]
-    assert answer.startswith(OPENINGS["eligible"])
+    assert answer.startswith("Ja. " + OPENINGS["eligible"])
     assert "ikke penger til å kjøpe en løsning som finnes fra før" in answer
     assert events["elig_no_market_solution"] == "nei"  # kept for the project check
 
@@ -235,7 +236,7 @@ def test_an_existing_solution_stated_in_the_question_is_in_its_verdict():
 def test_a_case_by_case_body_that_states_every_test_gets_its_verdict():
     messages, _ = faq("Vi er en stiftelse uten kommersiell drift, og ca 90 % av inntektene er "
                       "statstilskudd. Kan vi søke?")
-    assert messages[0]["text"].startswith(OPENINGS["eligible"])
+    assert messages[0]["text"].startswith("Ja. " + OPENINGS["eligible"])
 
 
 def test_an_ordinary_faq_answer_clears_an_offer_and_sets_nothing_else():
@@ -259,3 +260,26 @@ def test_the_bench_reads_the_verdict_before_and_after_the_deadline(text, outcome
     from testkit.helpers import verdict_outcome
 
     assert verdict_outcome(text) == outcome
+
+
+@pytest.mark.parametrize("text, language, first", [
+    ("Kan kommunen vår søkje?", "nn", "Ja, de kan søkje."),
+    ("Can our municipality apply?", "en", "Yes, you can apply."),
+    ("Kan eg søkje som privatperson?", "nn", "Nei, de kan ikkje søkje."),
+    ("Can I apply as a private person?", "en", "No, you cannot apply."),
+    ("Kan ikke fylkeskommunen søke?", "nb", "Jo. " + OPENINGS["eligible"]),
+])
+def test_a_yes_no_question_gets_yes_or_no_first_in_its_language(text, language, first):
+    messages, _ = faq(text, language=language)
+    assert messages[0]["text"].startswith(first)
+
+
+@pytest.mark.parametrize("text, language, first", [
+    ("Kan kommunen vår søkje?", "nn", "Ja. De kan søkje etter reglane, men fristen gjekk ut"),
+    ("Can I apply as a private person?", "en", "No. You cannot apply, and the deadline passed"),
+])
+def test_after_the_deadline_the_yes_or_no_comes_before_the_passed_deadline(
+        monkeypatch, text, language, first):
+    monkeypatch.setenv("ASSISTANT_NOW", AFTER)
+    messages, _ = faq(text, language=language)
+    assert messages[0]["text"].startswith(first)
