@@ -16,6 +16,8 @@ Pure and table-driven (the words are in ``veileder.language_words``); no Rasa im
     channel's ``preset``; otherwise ``DEFAULT``.
 ``from_locale(locale)``
     "nn-NO" -> nn, "nb-NO"/"no" -> nb, "en-US" -> en, others -> None.
+``from_accept_language(header)``
+    The standard an ``Accept-Language`` header prefers, by q-value ("de,nn;q=0.8" -> nn), or None.
 ``warm_up()``
     Builds the tables now rather than on the first message (cheap: no dictionaries to load).
 
@@ -287,3 +289,31 @@ def from_locale(locale: Optional[str]) -> Optional[str]:
         return None
     primary = re.split(r"[-_.@]", locale.strip().lower(), maxsplit=1)[0]
     return _LOCALES.get(primary)
+
+
+def from_accept_language(header: Optional[str]) -> Optional[str]:
+    """The standard a browser's ``Accept-Language`` header prefers, or None when it names none
+    of the three: "nn-NO,nn;q=0.9,en;q=0.5" -> nn; "de,en;q=0.8" -> en; "de" -> None.
+
+    Each language is read with :func:`from_locale`; its weight is its q-value (1 without one),
+    and of equal weights the first listed wins (RFC 9110, 12.5.4). ``q=0`` means "not this
+    one", and a malformed or out-of-range q-value counts as 0 rather than as a preference; "*"
+    names no language of its own. Written here (a dozen lines) rather than taken from werkzeug,
+    which the project does not depend on directly."""
+    best, best_weight = None, 0.0
+    for item in (header or "").split(","):
+        tag, *params = item.split(";")
+        weight = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value.strip())
+                except ValueError:
+                    weight = 0.0
+                if not 0.0 <= weight <= 1.0:  # also NaN
+                    weight = 0.0
+        language = from_locale(tag.strip())
+        if language and weight > best_weight:
+            best, best_weight = language, weight
+    return best

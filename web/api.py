@@ -28,6 +28,7 @@ from veileder.eligibility import (
     questions_needed,
 )
 from veileder.facts import verdict_at
+from veileder.i18n import in_language
 from veileder.orgnr import LookupResult, RegistryClient
 from web import errors
 from web.api_models import (
@@ -49,7 +50,9 @@ router = APIRouter()
 TAG_CHECK = "Søknadssjekk"
 TAG_DEADLINE = "Frist"
 INVALID = {422: {"model": ErrorOut, "description": "Ugyldig forespørsel. `detail` sier hvilket "
-                                                   "felt som er feil og hvorfor, på norsk."}}
+                                                   "felt som er feil og hvorfor, på språket i "
+                                                   "`lang` (ellers Accept-Language, ellers "
+                                                   "bokmål)."}}
 
 _YES_NO = [a.value for a in Answer]
 _FAMILIES = [f.value for f in OrgFamily]
@@ -112,7 +115,8 @@ _IN_TIME = {"in_time": True, "date_only_in_time": True, "too_late": False}
 
 @router.post("/api/frist/sjekk", response_model=SubmissionOut, tags=[TAG_DEADLINE],
              summary="Rekker vi fristen hvis vi sender da?", responses=INVALID)
-def submission_check(body: SubmissionIn, settings: Settings = Depends(app_settings),
+def submission_check(body: SubmissionIn, request: Request,
+                     settings: Settings = Depends(app_settings),
                      lang: Lang = Query("nb", description=_LANG_DOC)) -> SubmissionOut:
     """Sjekker om en innsending på et bestemt tidspunkt kommer inn i tide.
 
@@ -126,6 +130,10 @@ def submission_check(body: SubmissionIn, settings: Settings = Depends(app_settin
     now = settings.now()
     result = deadline.check_submission(call, body.tidspunkt, now, lang=lang)
     if result.kind in ("not_a_date", "impossible_date"):
+        # a 422 speaks the language of every 422 (``lang``, else Accept-Language)
+        shown = errors.request_language(request)
+        if shown != lang:
+            result = deadline.check_submission(call, body.tidspunkt, now, lang=shown)
         raise errors.unprocessable("tidspunkt", result.message, f"tidspunkt.{result.kind}")
     parsed = result.parsed
     when = result.when if result.kind != "needs_date" else None
@@ -146,34 +154,34 @@ def submission_check(body: SubmissionIn, settings: Settings = Depends(app_settin
 
 # --- Eligibility ----------------------------------------------------------------------------------
 
-def _register_out(result: LookupResult) -> RegisterOut:
+def _register_out(result: LookupResult, lang: str) -> RegisterOut:
     entry = result.entry
     return RegisterOut(
-        status=result.status, message=result.message,
+        status=result.status, message=in_language(result.message, lang),
         name=entry.navn if entry else None, orgform=entry.orgform if entry else None,
         orgform_beskrivelse=entry.orgform_beskrivelse if entry else None,
         sektorkode=entry.sektorkode if entry else None,
     )
 
 
-def _base_facts(body: EligibilityIn, settings: Settings) -> Identified:
-    """Who is asking (``veileder.applicant.identify``): an explicit ``family`` wins; then the
-    register entry for ``orgnr``; then the ``orgform`` code (with ``sektorkode``); then the
-    free-text ``description``."""
+def _base_facts(body: EligibilityIn, settings: Settings, lang: str) -> Identified:
+    """Who is asking (``veileder.applicant.identify``, its notes in ``lang``): an explicit
+    ``family`` wins; then the register entry for ``orgnr``; then the ``orgform`` code (with
+    ``sektorkode``); then the free-text ``description``."""
     lookup = registry(settings.enhetsregisteret_url).lookup(body.orgnr) if body.orgnr else None
     return identify(body.description, lookup=lookup, family=body.family, orgform=body.orgform,
-                    sektorkode=body.sektorkode)
+                    sektorkode=body.sektorkode, lang=lang)
 
 
-def _question(name: str) -> Question:
-    return Question(field=name, question=QUESTIONS[name],
+def _question(name: str, lang: str) -> Question:
+    return Question(field=name, question=QUESTIONS[name](lang),
                     answers=_FAMILIES if name == "family" else _YES_NO)
 
 
 @router.post("/api/sjekk", response_model=EligibilityOut, tags=[TAG_CHECK],
              summary="Kan vi søke?", responses=INVALID)
-def eligibility_check(body: EligibilityIn,
-                      settings: Settings = Depends(app_settings)) -> EligibilityOut:
+def eligibility_check(body: EligibilityIn, settings: Settings = Depends(app_settings),
+                      lang: Lang = Query("nb", description=_LANG_DOC)) -> EligibilityOut:
     """Vurderer om virksomheten kan søke, med de samme reglene som assistenten bruker.
 
     Send det dere vet: virksomhetstype (`family`), organisasjonsnummer (`orgnr`, slås opp i
@@ -181,20 +189,22 @@ def eligibility_check(body: EligibilityIn,
     (`description`), og svarene dere har («ja», «nei» eller «vet_ikke») på spørsmålene.
     Svaret åpner med *Dere kan søke*, *Dere kan ikke søke* eller *Vi kan ikke avgjøre om dere
     kan søke*, og har begrunnelse, styrker og svakheter ved prosjektet, neste steg, fristen og
-    spørsmålene som gjenstår (`questions`, med feltnavnet svaret skal stå i).
+    spørsmålene som gjenstår (`questions`, med feltnavnet svaret skal stå i). Tekstene skrives
+    på bokmål, nynorsk eller engelsk etter `lang` (se `opening`); koder og feltnavn er de samme
+    på alle tre.
 
     Et organisasjonsnummer med feil kontrollsiffer gir 422. Svarer ikke Enhetsregisteret, får
     dere likevel et svar ut fra de andre opplysningene, og `lookup.status` er «unavailable».
     """
     call = current_call(settings.assistant_call_file)
     now = settings.now()
-    who = _base_facts(body, settings)
+    who = _base_facts(body, settings, lang)
     facts = who.facts
     for name in ANSWER_FIELDS:
         answer = getattr(body, name)
         if answer is not None:
             facts = facts.with_answer(name, ANSWER_VALUES[answer])
-    verdict = verdict_at(facts, call, now)
+    verdict = verdict_at(facts, call, now, lang)
     family = facts.family
     return EligibilityOut(
         outcome=verdict.outcome,
@@ -205,11 +215,11 @@ def eligibility_check(body: EligibilityIn,
         advice=verdict.advice,
         settle=verdict.settle,
         missing=verdict.missing,
-        questions=[_question(name) for name in questions_needed(facts)],
+        questions=[_question(name, lang) for name in questions_needed(facts)],
         deadline=verdict.deadline,
         summary=verdict.summary(),
-        applicant=Applicant(family=family, label=FAMILY_LABELS.get(family) if family else None,
+        applicant=Applicant(family=family, label=FAMILY_LABELS[family](lang) if family else None,
                             source=who.source, name=facts.name, orgnr=facts.orgnr),
-        lookup=_register_out(who.lookup) if who.lookup else None,
+        lookup=_register_out(who.lookup, lang) if who.lookup else None,
         notes=list(who.notes),
     )

@@ -3,7 +3,8 @@
 Field names mirror the domain (``veileder.eligibility.ApplicantFacts``); the descriptions a
 user of the API reads (OpenAPI at ``/docs``) are in Norwegian bokmål and come from the domain
 where it has the text: each answer field's description is the question the assistant asks
-(``veileder.eligibility.QUESTIONS``).
+(``veileder.eligibility.QUESTIONS``). The texts in the answers are in the language the request
+asks for (``lang``, ``web.errors.request_language`` for the errors).
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from typing import Any, Dict, List, Optional, Type
 from pydantic import BaseModel, Extra, Field, StrictStr, constr, create_model, validator
 
 from veileder import answers, orgnr
-from veileder.eligibility import ANSWER_FIELDS, FAMILY_LABELS, QUESTIONS, OrgFamily
+from veileder.eligibility import ANSWER_FIELDS, FAMILY_LABELS, OPENINGS, QUESTIONS, OrgFamily
+from veileder.i18n import Tekst
+from web.errors import invalid
 
 #: Longest free text the API reads (descriptions of the organisation, planned times).
 MAX_TEXT = 500
@@ -76,7 +79,9 @@ class ErrorItem(_Out):
     felt: str = Field(..., description="Feltet det gjelder, for eksempel «orgnr» eller "
                                        "«publicly_funded». Tomt når det gjelder hele "
                                        "forespørselen.", example="orgnr")
-    melding: str = Field(..., description="Hva som er galt, på norsk.",
+    melding: str = Field(..., description="Hva som er galt, på bokmål, nynorsk eller engelsk: "
+                                          "`lang` i adressen, ellers Accept-Language, ellers "
+                                          "bokmål.",
                          example="991 000 101 er ikke et gyldig organisasjonsnummer. Det siste "
                                  "sifferet, kontrollsifferet, stemmer ikke.")
     type: str = Field(..., description="Feiltypen, for programmer (for eksempel "
@@ -89,7 +94,8 @@ class ErrorOut(_Out):
 
 
 class MessageOut(_Out):
-    detail: str = Field(..., description="Hva som gikk galt, på norsk.")
+    detail: str = Field(..., description="Hva som gikk galt, på bokmål, nynorsk eller engelsk "
+                                         "(`lang`, ellers Accept-Language, ellers bokmål).")
 
 
 # --- Eligibility check ---------------------------------------------------------------------------
@@ -100,6 +106,18 @@ _FAMILY_DOC = ", ".join(f"«{f.value}» ({FAMILY_LABELS[f]})" for f in OrgFamily
 def _answer_field(name: str) -> Any:
     return Field(None, description=f"{QUESTIONS[name]} Svar «ja», «nei» eller «vet_ikke»; "
                                    f"utelat feltet hvis spørsmålet ikke er stilt.")
+
+
+#: The validators' messages (a 422's ``melding``, in the request's language: ``web.errors``).
+ORGFORM_CODE = Tekst(
+    nb="Organisasjonsformen skrives som en kode på 2 til 5 bokstaver, for eksempel KOMM, STI "
+       "eller AS.",
+    nn="Organisasjonsforma skal skrivast som ein kode på 2 til 5 bokstavar, til dømes KOMM, STI "
+       "eller AS.",
+    en="Write the organisation form as a code of 2 to 5 letters, for example KOMM, STI or AS.")
+SECTOR_CODE = Tekst(nb="Sektorkoden har 4 sifre, for eksempel 6500.",
+                    nn="Sektorkoden har 4 siffer, til dømes 6500.",
+                    en="The sector code has 4 digits, for example 6500.")
 
 
 class _Who(_In):
@@ -144,7 +162,7 @@ class _Who(_In):
             return None
         check = orgnr.validate(value)
         if not check.valid:
-            raise ValueError(check.message)
+            raise invalid(check.message)
         return check.orgnr
 
     @validator("orgform")
@@ -153,8 +171,7 @@ class _Who(_In):
             return None
         code = value.strip().upper()
         if not code.isalpha() or not 2 <= len(code) <= 5:
-            raise ValueError("Organisasjonsformen skrives som en kode på 2 til 5 bokstaver, "
-                             "for eksempel KOMM, STI eller AS.")
+            raise invalid(ORGFORM_CODE)
         return code
 
     @validator("sektorkode")
@@ -162,7 +179,7 @@ class _Who(_In):
         if value is None:
             return None
         if not (value.isdigit() and len(value) == 4):
-            raise ValueError("Sektorkoden har 4 sifre, for eksempel 6500.")
+            raise invalid(SECTOR_CODE)
         return value
 
 
@@ -177,7 +194,8 @@ EligibilityIn.__doc__ = ("Det dere vet om virksomheten og prosjektet. Alle felt 
 class Question(_Out):
     field: str = Field(..., description="Feltet svaret skal stå i når dere spør på nytt.",
                        example="general_interest")
-    question: str = Field(..., description="Spørsmålet på norsk, slik assistenten stiller det.")
+    question: str = Field(..., description="Spørsmålet slik assistenten stiller det, på "
+                                           "språket i `lang`.")
     answers: List[str] = Field(..., description="Gyldige svar i feltet.",
                                example=["ja", "nei", "vet_ikke"])
 
@@ -185,7 +203,8 @@ class Question(_Out):
 class Applicant(_Out):
     family: Optional[OrgFamily] = Field(None, description="Virksomhetstypen reglene brukte; "
                                                           "tom når den ikke er kjent.")
-    label: Optional[str] = Field(None, description="Virksomhetstypen på norsk.",
+    label: Optional[str] = Field(None, description="Virksomhetstypen med ord, på språket i "
+                                                   "`lang`.",
                                  example="en kommune")
     source: Optional[str] = Field(
         None, description="Hvor virksomhetstypen kom fra: «family», «enhetsregisteret», "
@@ -198,20 +217,25 @@ class RegisterOut(_Out):
     status: str = Field(..., description="Resultatet av oppslaget: «found», «unknown» (finnes "
                                          "ikke), «deleted» (slettet) eller «unavailable» "
                                          "(registeret svarte ikke).", example="found")
-    message: Optional[str] = Field(None, description="Hva oppslaget ga, på norsk, når det er "
-                                                     "noe å si (ikke funnet, slettet, feilet, "
-                                                     "konkurs).")
+    message: Optional[str] = Field(None, description="Hva oppslaget ga, på språket i `lang`, "
+                                                     "når det er noe å si (ikke funnet, "
+                                                     "slettet, feilet, konkurs).")
     name: Optional[str] = None
     orgform: Optional[str] = Field(None, example="KOMM")
     orgform_beskrivelse: Optional[str] = Field(None, example="Kommune")
     sektorkode: Optional[str] = Field(None, example="6500")
 
 
+_OPENING_DOC = ("Svaret i én setning, på språket i `lang`: for eksempel "
+                + ", ".join(f"«{OPENINGS['eligible'](lang)}»" for lang in ("nb", "nn", "en"))
+                + ".")
+
+
 class EligibilityOut(_Out):
     outcome: Outcome = Field(..., description="Svaret: «eligible» (kan søke), «not_eligible» "
                                               "(kan ikke søke) eller «uncertain» (kan ikke "
                                               "avgjøres ennå).")
-    opening: str = Field(..., description="Svaret i én setning.", example="Dere kan søke.")
+    opening: str = Field(..., description=_OPENING_DOC, example=OPENINGS["eligible"]("nb"))
     reasons: List[str] = Field(..., description="Begrunnelsen, setning for setning.")
     strengths: List[str] = Field(..., description="Kriterier prosjektet oppfyller.")
     gaps: List[str] = Field(..., description="Kriterier dere bør se på.")
@@ -239,7 +263,8 @@ class DeadlineOut(_Out):
     now: datetime = Field(..., description="Tjenestens klokke (ASSISTANT_NOW når den er satt).")
     passed: bool = Field(..., description="Om fristen har gått ut.")
     seconds_left: int = Field(..., description="Sekunder igjen til fristen; 0 når den er ute.")
-    message: str = Field(..., description="Svaret på norsk, slik assistenten gir det.")
+    message: str = Field(..., description="Svaret slik assistenten gir det, på språket i "
+                                          "`lang`.")
 
 
 class SubmissionIn(_In):
@@ -280,7 +305,8 @@ class SubmissionOut(_Out):
                                            "«after», «from» eller «around».", example="at")
     deadline: datetime = Field(..., description="Fristen, med tidssone.")
     now: datetime = Field(..., description="Tjenestens klokke.")
-    message: str = Field(..., description="Svaret på norsk, slik assistenten gir det.")
+    message: str = Field(..., description="Svaret slik assistenten gir det, på språket i "
+                                          "`lang`.")
 
 
 # --- Chat and health -------------------------------------------------------------------------------

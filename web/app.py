@@ -28,7 +28,7 @@ from typing import Awaitable, Callable, Dict, List, Optional
 from urllib.parse import urlsplit
 
 import httpx
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse
@@ -38,7 +38,7 @@ from components.settings import Settings, get_settings
 from veileder import input_check
 from veileder.call import current_call
 from veileder.i18n import METADATA_KEY, Tekst
-from web import api, errors, health, jobs, staff
+from web import api, errors, health, jobs, privacy_page, staff
 from web.api import app_settings
 from web.api_models import (MAX_MESSAGE, BotMessage, ChatIn, ChatOut, HealthOut, LiveOut,
                              MessageOut)
@@ -136,20 +136,16 @@ def index(settings: Settings = Depends(app_settings)) -> str:
 
 @pages.get("/personvern", response_class=HTMLResponse, tags=[TAG_PAGES],
            summary="Personvern: hva som lagres, hvor lenge og hvorfor")
-def privacy(settings: Settings = Depends(app_settings)) -> str:
-    """Hva assistenten lagrer, hvor lenge (oppbevaringstidene fra innstillingene) og hvorfor."""
-    call = current_call(settings.assistant_call_file)
-    page = (STATIC / "personvern.html").read_text(encoding="utf-8")
-    values = {
-        "title": call.tittel, "owner": call.eier, "contact": call.kontakt.navn,
-        "contact_url": str(call.kontakt.url),
-        "conversation_days": str(settings.assistant_conversation_retention_days),
-        "ticket_days": str(settings.assistant_ticket_retention_days),
-        "feedback_days": str(settings.feedback_retention_days),
-    }
-    for name, value in values.items():
-        page = page.replace("{{%s}}" % name, escape(value))
-    return page
+def privacy(request: Request, settings: Settings = Depends(app_settings),
+            lang: Optional[str] = Query(None, description="«nb», «nn» eller «en»; uten den "
+                                                          "velger Accept-Language språket "
+                                                          "(ellers bokmål).")) -> HTMLResponse:
+    """Hva assistenten lagrer, hvor lenge (oppbevaringstidene fra innstillingene) og hvorfor,
+    på bokmål, nynorsk eller engelsk (`lang`, ellers Accept-Language, ellers bokmål)."""
+    shown = errors.request_language(request)  # reads `lang` too, and passes over other values
+    page = privacy_page.render(current_call(settings.assistant_call_file), settings, shown)
+    # the language is chosen from a header too: caches must keep one copy per header value
+    return HTMLResponse(page, headers={"Content-Language": shown, "Vary": "Accept-Language"})
 
 
 #: The chat endpoint's own answer when Rasa is down (too many waiting: input_check.TOO_MANY).
@@ -165,10 +161,13 @@ UNAVAILABLE = Tekst(nb="Assistenten er ikke tilgjengelig akkurat nå.",
                              "description": "For mange meldinger fra samme `sender` venter på "
                                             "svar; prøv igjen etter `Retry-After` sekunder."},
                        503: {"model": MessageOut, "description": "Assistenten svarer ikke."}})
-async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> ChatOut:
+async def chat(body: ChatIn, request: Request,
+               settings: Settings = Depends(app_settings)) -> ChatOut:
     """Sender én melding til assistenten over Rasas REST-kanal og gir svarene tilbake, med
-    knapper. Bruk samme `sender` for hele samtalen; `lang` forhåndsvelger språket."""
+    knapper. Bruk samme `sender` for hele samtalen; `lang` forhåndsvelger språket. Feilene
+    (429, 503) er på språket i `lang`, ellers etter Accept-Language, ellers på bokmål."""
     lang = body.lang.value if body.lang else None
+    said = lang or errors.request_language(request)  # the language of this endpoint's errors
     try:
         async with httpx.AsyncClient(timeout=30) as client:
             resp = await client.post(
@@ -177,12 +176,12 @@ async def chat(body: ChatIn, settings: Settings = Depends(app_settings)) -> Chat
                       "metadata": {METADATA_KEY: lang} if lang else {}},
             )
         if resp.status_code == 429:
-            raise HTTPException(429, input_check.TOO_MANY(lang),
+            raise HTTPException(429, input_check.TOO_MANY(said),
                                 headers={"Retry-After": resp.headers.get("Retry-After", "1")})
         resp.raise_for_status()
         data = resp.json()
     except (httpx.HTTPError, ValueError):
-        raise HTTPException(503, UNAVAILABLE(lang))
+        raise HTTPException(503, UNAVAILABLE(said))
     messages = [
         BotMessage(text=m.get("text"), buttons=m.get("buttons") or [])
         for m in data
@@ -283,7 +282,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         title="Innovasjonspartnerskap-assistenten",
         description="Chat, søknadssjekk, frist og helsesjekk for utlysningen «75 millioner "
                     "kroner til innovasjonspartnerskap». Feil i forespørselen gir 422 med "
-                    "`detail` som en liste av `{felt, melding, type}` på norsk.",
+                    "`detail` som en liste av `{felt, melding, type}`, med meldingen på "
+                    "bokmål, nynorsk eller engelsk: `lang` i adressen, ellers "
+                    "Accept-Language, ellers bokmål.",
         version=project_version(),
         openapi_tags=TAGS,
         lifespan=jobs.lifespan,

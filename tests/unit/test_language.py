@@ -21,6 +21,7 @@ from veileder.language import (
     LANGUAGES,
     conversation_language,
     detect,
+    from_accept_language,
     from_locale,
     requested_language,
 )
@@ -129,6 +130,27 @@ def test_conversation_language(text, current, expected):
 @pytest.mark.parametrize("item", _cases("locales"))
 def test_from_locale(item):
     assert from_locale(item["locale"]) == item["expected"]
+
+
+# --- from_accept_language ---------------------------------------------------------------------
+@pytest.mark.parametrize("header, expected", [
+    ("nn", "nn"), ("nn-NO", "nn"), ("nb", "nb"), ("nb-NO", "nb"), ("no", "nb"), ("en", "en"),
+    ("en-US", "en"), ("EN-gb", "en"),
+    ("nn-NO,nn;q=0.9,nb;q=0.8,en;q=0.5", "nn"),
+    ("de-DE,de;q=0.9,en;q=0.7", "en"),          # the first of the three it names
+    ("en;q=0.5, nn;q=0.8", "nn"),               # the higher q wins, not the first listed
+    ("nb;q=0.8, nn;q=0.8", "nb"),               # of equal q, the first listed
+    ("nn;q=0, en", "en"),                       # q=0: "not this one"
+    ("nn;q=0", None),
+    ("nn;q=abc, en;q=0.1", "en"),               # a malformed q counts as 0
+    ("nn;q=2, en;q=0.1", "en"),                 # so does one out of range
+    ("nn;q=nan, en;q=0.1", "en"),
+    ("nn ; Q=0.4 , en ; q=0.3", "nn"),          # spaces and a capital Q
+    ("*", None), ("*, nn;q=0.1", "nn"),
+    ("de, sv", None), ("", None), (None, None), (",,;", None),
+])
+def test_from_accept_language(header, expected):
+    assert from_accept_language(header) == expected
 
 
 # --- The tables ---------------------------------------------------------------------------------

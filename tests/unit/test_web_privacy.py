@@ -1,8 +1,10 @@
-"""The web service's privacy page (/personvern, linked from the page and the widget) and its
-daily purge job (started by the app's lifespan, never at import)."""
+"""The web service's privacy page (/personvern, linked from the page and the widget) in
+bokmål, nynorsk and English, and its daily purge job (started by the app's lifespan, never at
+import)."""
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -12,6 +14,8 @@ from fastapi.testclient import TestClient
 from components.records import Records
 from components.settings import get_settings
 from testkit import ROOT
+from veileder.language import detect
+from web.privacy_page import TEMPLATE, TEXTS
 
 
 @pytest.fixture
@@ -49,11 +53,65 @@ def test_the_privacy_page_says_what_is_stored_and_for_how_long(monkeypatch, tmp_
         assert words in resp.text
 
 
+LANGUAGES = [
+    # (query, Accept-Language, the page's language, words it has)
+    ("?lang=nn", None, "nn", ["Samtalar blir sletta 180 dagar etter den siste meldinga.",
+                              "Her står det kva assistenten lagrar, kor lenge og kvifor.",
+                              "Spørsmål til ein rådgjevar", "Vi sporar deg ikkje"]),
+    ("?lang=en", None, "en", ["Conversations are deleted 180 days after the last message.",
+                              "Privacy in the assistant", "No tracking"]),
+    ("", "en", "en", ["Feedback is deleted after 180 days."]),
+    ("", "en-GB,en;q=0.9,nb;q=0.8", "en", ["Questions for an adviser are deleted 365 days"]),
+    ("", "nn-NO,nn;q=0.9,nb;q=0.8", "nn", ["Tilbakemeldingar blir sletta etter 180 dagar."]),
+    ("", "nb-NO,nb;q=0.9,en;q=0.5", "nb", ["Samtaler slettes 180 dager etter"]),
+    ("", "no", "nb", ["Personvern i assistenten"]),
+    ("", "de-DE,de;q=0.9", "nb", ["Ingen sporing"]),
+    ("", "en;q=0.3,nn;q=0.7", "nn", ["Slettinga skjer automatisk kvar dag."]),
+    ("?lang=nb", "nn", "nb", ["Tilbakemeldinger slettes etter 180 dager."]),
+    ("?lang=xx", "en", "en", ["No tracking"]),     # not one of the three: the header decides
+]
+
+
+@pytest.mark.parametrize("query, accept, lang, words", LANGUAGES)
+def test_the_privacy_page_in_the_language_asked_for(app, query, accept, lang, words):
+    headers = {"Accept-Language": accept} if accept else {}
+    resp = TestClient(app).get(f"/personvern{query}", headers=headers)
+    assert resp.status_code == 200 and "{{" not in resp.text
+    assert f'<html lang="{lang}">' in resp.text
+    assert resp.headers["content-language"] == lang
+    assert "Accept-Language" in resp.headers["vary"]
+    for text in words:
+        assert text in resp.text
+    paragraphs = re.findall(r"<p>([^<]{60,})</p>", resp.text)
+    assert paragraphs and all(detect(p) == lang for p in paragraphs), paragraphs
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_periods_come_from_the_settings_in_every_language(monkeypatch, lang):
+    for name, value in {"ASSISTANT_CONVERSATION_RETENTION_DAYS": "90",
+                        "ASSISTANT_TICKET_RETENTION_DAYS": "400",
+                        "ASSISTANT_FEEDBACK_RETENTION_DAYS": "30"}.items():
+        monkeypatch.setenv(name, value)
+    import web.app as app_module
+
+    page = TestClient(app_module.create_app(get_settings())).get(f"/personvern?lang={lang}").text
+    assert TEXTS["conversations_deleted"].format(lang, conversation_days=90) in page
+    assert TEXTS["tickets_deleted"].format(lang, ticket_days=400) in page
+    assert TEXTS["feedback_deleted"].format(lang, feedback_days=30) in page
+    assert "[nummer], [telefon]" in page  # the masks, as veileder.privacy writes them
+
+
+def test_every_text_of_the_template_is_in_the_table_and_back():
+    used = set(re.findall(r"\{\{t\.(\w+)\}\}", TEMPLATE.read_text(encoding="utf-8")))
+    assert used == set(TEXTS)
+
+
 def test_the_page_and_the_widget_link_to_it(app):
     page = TestClient(app).get("/").text
-    assert '<a href="/personvern">' in page
+    assert '<a href="/personvern?lang=nb">' in page  # the demo page is bokmål
     widget = (ROOT / "web" / "static" / "widget.js").read_text(encoding="utf-8")
-    assert 'new URL("../personvern", base)' in widget and 'privacy: "Personvern"' in widget
+    assert 'new URL("../personvern?lang=" + lang, base)' in widget
+    assert 'privacy: "Personvern"' in widget and 'privacy: "Privacy"' in widget
 
 
 def test_building_the_app_starts_no_job(app):

@@ -222,9 +222,11 @@
     el("label", { for: "ipw-input", className: "ipw-label", text: L.input }),
     el("div", { className: "ipw-row" }, [input, el("button", { type: "submit", className: "ipw-send", text: L.send })])
   ]);
-  // The privacy page of the web service that serves this script (/personvern).
+  // The privacy page of the web service that serves this script (/personvern), in the
+  // widget's language.
   var privacyLink = el("a", {
-    href: new URL("../personvern", base).href, target: "_blank", rel: "noopener", text: L.privacy
+    href: new URL("../personvern?lang=" + lang, base).href, target: "_blank", rel: "noopener",
+    hreflang: lang, text: L.privacy
   });
   privacyLink.appendChild(srOnly(L.newTab));
   var foot = el("p", { className: "ipw-foot" }, [privacyLink]);
