@@ -47,6 +47,10 @@ class ActionCheckSubmissionTime(Action):
             return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
         result = deadline.check_submission(clock.call(), text, clock.now(),
                                            lang=language_of(tracker))
+        if result.kind == "not_a_date" and deadline.status(clock.call(), clock.now()).passed:
+            # "Rekker vi å sende skisse før fristen går ut?" with no time in it, once the
+            # deadline has passed: no plan to check, the answer is that it has passed
+            return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
         buttons, events = rated(tracker, self.name())
         dispatcher.utter_message(text=result.message, buttons=buttons)
         return events

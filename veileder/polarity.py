@@ -222,7 +222,11 @@ _PASSED = re.compile(r"\b(?:ute|gatt ut|gaatt ut|gikk ut|gjekk ut|\w+ ut|passert
                      r"closed)\b")
 _OPEN = re.compile(r"\b(?:apen|open|opent|fortsatt mulig|framleis mogleg|still possible|"
                    r"still open|mulig a soke|mogleg a soke|rekker|tid igjen|fortsatt|framleis|"
-                   r"enno|enda|still|yet)\b")
+                   r"enno|enda|still|yet|rekk|rekke|rakk|make it)\b")
+# "… før fristen går ut?", "before the deadline closes": when, not whether it has passed
+_BEFORE_DEADLINE = re.compile(r"\b(?:for|innen|innan|before)\s+(?:(?:soknads|skisse)?fristen|"
+                              r"the deadline|deadline)(?:\s+(?:gar|gaar|går|passes|closes|"
+                              r"expires|runs)(?:\s+(?:ut|out))?)?\b")
 _RELATIVE = re.compile(r"\b(?:i dag|idag|i morgen|i morgon|imorgen|i morra|i overmorgen|"
                        r"today|tomorrow|om \w+ dag|neste|next|this|denne|dette|forrige|i kveld|"
                        r"tonight|in \w+ days?)\b")
@@ -230,6 +234,7 @@ _RELATIVE = re.compile(r"\b(?:i dag|idag|i morgen|i morgon|imorgen|i morra|i ove
 
 def _deadline_opening(clause: str, raw: str, call: Call, now: Optional[datetime]) -> Optional[str]:
     deadline = call.frist.at
+    clause = _BEFORE_DEADLINE.sub(" ", clause)
     if now is not None and not re.search(r"\d", clause):
         if _PASSED.search(clause):
             return YES if now > deadline else NO

@@ -95,3 +95,24 @@ def test_the_generator_puts_the_opening_in_front_once(rasa_domain):
     text = _render(rasa_domain, "utter_faq/bedrift", **{OPENING_VARIABLE: "Nei."})
     assert text.startswith("Nei. Bedrifter") and not text.startswith("Nei. Nei.")
     assert not _render(rasa_domain, "utter_faq/belop").startswith(("Ja", "Nei"))
+
+
+@pytest.mark.parametrize("text, lang, first", [
+    ("Rekker vi å sende skisse før fristen går ut?", "nb", "Nei. Fristen gikk ut"),
+    ("Rekk me å sende skisse før fristen går ut?", "nn", "Nei. Fristen gjekk ut"),
+])
+def test_in_time_without_a_time_after_the_deadline_gets_no_and_the_deadline(
+        monkeypatch, text, lang, first):
+    """No time to check in the message and the deadline has passed: not "no date found", but
+    that it has passed."""
+    monkeypatch.setenv("ASSISTANT_NOW", "2026-12-02T09:00:00+01:00")
+    messages, _ = run(ActionCheckSubmissionTime(),
+                      tracker(text, "check_submission_time", slots={"language": lang}), {})
+    assert messages[0]["text"].startswith(first)
+
+
+def test_in_time_without_a_time_before_the_deadline_asks_when():
+    messages, _ = run(ActionCheckSubmissionTime(),
+                      tracker("Rekker vi å sende skisse før fristen går ut?",
+                              "check_submission_time"), {})
+    assert messages[0]["text"].startswith("Jeg fant ingen dato")

@@ -195,6 +195,12 @@ def test_at_least_60_rows():
     ("Kan vi fortsatt søke?", datetime(2020, 4, 15, 9, tzinfo=OSLO), "Ja."),
     ("kan me framleis søkje?", datetime(2020, 6, 1, tzinfo=OSLO), "Nei."),
     ("Er fristen gått ut?", datetime(2020, 4, 16, 16, 59, tzinfo=OSLO), "Nei."),
+    # "før fristen går ut" says when, not that it has passed: the question is "in time?"
+    ("Rekker vi å sende skisse før fristen går ut?", datetime(2020, 6, 1, tzinfo=OSLO), "Nei."),
+    ("Rekk me å sende skisse før fristen går ut?", datetime(2020, 4, 1, tzinfo=OSLO), "Ja."),
+    ("Can we still submit before the deadline?", datetime(2026, 12, 2, tzinfo=OSLO), "Nei."),
+    ("Will we make it before the deadline closes?", datetime(2020, 4, 1, tzinfo=OSLO), "Ja."),
+    ("Har fristen gått ut?", datetime(2026, 12, 2, tzinfo=OSLO), "Ja."),
 ])
 def test_deadline_with_the_clock(question, now, expected):
     assert opening(question, "ask_deadline", CALL, now=now) == expected
