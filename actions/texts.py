@@ -177,12 +177,15 @@ DID_YOU_MEAN_TAIL = LocalText(
 SOMETHING_ELSE = LocalText(nb="Noe annet", nn="Noko anna", en="Something else")
 # A case-by-case body named by its name ("Kan Helse Bergen HF søke?"): the check starts at once.
 NAMED_CHECK = LocalText(
-    nb="Da regner jeg {name} som {label}. Om {name} kan søke, avgjøres i hvert enkelt tilfelle. "
-       "Jeg stiller noen korte spørsmål.",
+    nb="Da regner jeg {name} som {label}. Om {name} kan søke, avgjøres i hvert enkelt tilfelle: "
+       "det avhenger av om virksomheten omfattes av reglene for offentlige anskaffelser og i "
+       "hovedsak er offentlig finansiert. Jeg stiller noen korte spørsmål.",
     nn="Då reknar eg {name} som {label}. Om {name} kan søkje, blir avgjort i kvart einskilt "
-       "tilfelle. Eg stiller nokre korte spørsmål.",
-    en="Then I take {name} to be {label}. Whether {name} can apply is decided case by case. "
-       "I will ask a few short questions.")
+       "tilfelle: det avheng av om verksemda er omfatta av reglane for offentlege innkjøp og i "
+       "hovudsak er offentleg finansiert. Eg stiller nokre korte spørsmål.",
+    en="Then I take {name} to be {label}. Whether {name} can apply is decided case by case: it "
+       "depends on whether the organisation is covered by the public procurement rules and "
+       "mainly publicly funded. I will ask a few short questions.")
 # The button under "what it depends on" for a case-by-case kind of body (actions/faq.py).
 CHECK_TITLE = Tekst(nb="Sjekk om dere kan søke", nn="Sjekk om de kan søkje",
                     en="Check whether you can apply")

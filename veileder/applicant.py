@@ -66,9 +66,12 @@ RECOGNISED = LocalText("Da regner jeg dere som {label}.", "Då reknar eg dykk so
                        "Then I will treat you as {label}.")
 #: After RECOGNISED, for a body judged case by case (R4).
 DEPENDS_ON_QUESTIONS = LocalText(
-    "Om dere kan søke, avhenger av noen få spørsmål om virksomheten.",
-    "Om de kan søkje, avheng av nokre få spørsmål om verksemda.",
-    "Whether you can apply depends on a few questions about the organisation.")
+    "Om dere kan søke, avhenger av om dere omfattes av reglene for offentlige anskaffelser og i "
+    "hovedsak er offentlig finansiert. Jeg stiller noen få spørsmål om virksomheten.",
+    "Om de kan søkje, avheng av om de er omfatta av reglane for offentlege innkjøp og i hovudsak "
+    "er offentleg finansierte. Eg stiller nokre få spørsmål om verksemda.",
+    "Whether you can apply depends on whether you are covered by the public procurement rules "
+    "and mainly publicly funded. I will ask a few questions about the organisation.")
 #: Before RECOGNISED when the user corrects who is asking later in the check.
 CORRECTED = LocalText("Takk, da endrer jeg det.", "Takk, då endrar eg det.",
                       "Thank you, I will change that.")

@@ -340,11 +340,13 @@ def test_an_unknown_organisation_form_in_nynorsk():
 @pytest.mark.parametrize("lang, family, expected", [
     ("nn", "municipality", "Då reknar eg dykk som ein kommune."),
     ("en", "municipality", "Then I will treat you as a municipality."),
-    ("nn", "foundation", "Då reknar eg dykk som ei stifting. Om de kan søkje, avheng av nokre få "
-                         "spørsmål om verksemda."),
+    ("nn", "foundation", "Då reknar eg dykk som ei stifting. Om de kan søkje, avheng av om de er "
+                         "omfatta av reglane for offentlege innkjøp og i hovudsak er offentleg "
+                         "finansierte. Eg stiller nokre få spørsmål om verksemda."),
     ("en", "health_trust", "Then I will treat you as a health trust (HF) or another company set "
-                           "up under a special act. Whether you can apply depends on a few "
-                           "questions about the organisation."),
+                           "up under a special act. Whether you can apply depends on whether "
+                           "you are covered by the public procurement rules and mainly publicly "
+                           "funded. I will ask a few questions about the organisation."),
 ])
 def test_the_recognised_sentences(lang, family, expected):
     assert form.recognised(form.Identification(family), lang) == expected

@@ -253,7 +253,8 @@ def test_an_ordinary_faq_answer_clears_an_offer_and_sets_nothing_else():
      "eligible"),
     ("Dere kan ikke søke, og fristen gikk ut …", "not_eligible"),
     ("Vi kan ikke avgjøre om dere kan søke, og fristen gikk ut …", "uncertain"),
-    ("Da regner jeg dere som en stiftelse. Om dere kan søke, avhenger av noen få spørsmål", None),
+    ("Da regner jeg dere som en stiftelse. Om dere kan søke, avhenger av om dere omfattes av "
+     "reglene for offentlige anskaffelser", None),
     ("Det kommer an på. Et helseforetak kan søke hvis virksomheten …", None),
 ])
 def test_the_bench_reads_the_verdict_before_and_after_the_deadline(text, outcome):
