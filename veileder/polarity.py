@@ -72,7 +72,11 @@ _TELL_WH = re.compile(r"\b(?:si|seie|fortelle|forklare|tell|explain|vet du|veit 
 _TAGS = re.compile(r"(?:ikke sant|ikkje sant|sant|right|correct|stemmer det|stemmer dette|"
                    r"isn t it|is it|eller hva|eller)\s*\?*$")
 # Sentences; a full stop after a digit ("16. april") does not end one.
-_SENTENCES = re.compile(r"(?:[^.!?\n]|(?:(?<=\d)|(?<=\bkl)|(?<=\bca))\.(?=\s*\w))+[.!?]*")
+# a period after a number or an abbreviation ("kl. 12", "75 mill. til", "f.eks. skoler") does
+# not end the sentence
+_SENTENCES = re.compile(r"(?:[^.!?\n]|(?:(?<=\d)|(?<=\bkl)|(?<=\bca)|(?<=\bmill)|(?<=\bmrd)|"
+                        r"(?<=\bkr)|(?<=\bnr)|(?<=\bevt)|(?<=\bf)|(?<=\beks)|(?<=\bbl)|"
+                        r"(?<=\bbl\.a))\.(?=\s*\w))+[.!?]*")
 
 
 def _fold(text: str) -> str:
@@ -203,12 +207,18 @@ def _comparison(before: str) -> str:
     return "="
 
 
+_OTHER_CURRENCY = re.compile(r"\b(?:euro|euros|eur|dollar|dollars|usd|pund|pounds?|gbp|sek|"
+                             r"svenske kroner|danske kroner|dkk)\b")
+
+
 def _amount_opening(clause: str, call: Call) -> Optional[str]:
     amounts = _amounts(clause)
     if not amounts:
         return None
     kroner, how = amounts[0]
     total = call.belop.kroner
+    if _OTHER_CURRENCY.search(clause):
+        return NO  # "Is it 75 million euros?": the call's amount is in kroner
     if _PER_PROJECT.search(clause):
         # the call gives the total only; "75 millioner per prosjekt?" mistakes it for a grant
         return f"Nei, {call.belop.tekst} er rammen til sammen." if kroner == total else None

@@ -28,6 +28,11 @@ CASES = [
     ("Er det viktig med et stort marked for løsningen?", "faq/verdiskaping", "Ja."),
     ("Må prosjektet være ferdig på ett år?", "faq/gjennomforingsevne", None),
     ("Må løsningen allerede finnes på markedet?", "faq/samfunnsutfordring", "Nei."),
+    # the amount: "mill." does not end the sentence; another currency is not the call's
+    ("Er det rett at det vart sett av 75 mill. til ordninga?", "faq/belop", "Ja."),
+    ("Er det 75 mill. kr i potten?", "faq/belop", "Ja."),
+    ("Is it 75 million euros?", "faq/belop", "Nei."),
+    ("Er det 75 millioner dollar?", "faq/belop", "Nei."),
     # a short question after a statement
     ("Vi vil søke om et prosjekt på klimatilpasning, er det innenfor?", "faq/tema", "Ja."),
     ("Me vil søkje om eit prosjekt innan helse, passar det?", "faq/tema", "Ja."),
