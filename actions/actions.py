@@ -12,7 +12,7 @@ from actions.feedback import rated
 from actions.handoff import offer_after_fallbacks
 from actions.lang import language_of
 from actions.texts import SUGGESTIONS
-from veileder import deadline, input_check, polarity
+from veileder import deadline, deadline_questions, input_check, polarity
 from veileder.norsk import bullet_list
 
 clock.check_configuration()
@@ -42,7 +42,7 @@ class ActionCheckSubmissionTime(Action):
 
     async def run(self, dispatcher, tracker, domain) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
-        if polarity.is_deadline_claim(text):
+        if deadline_questions.is_deadline_claim(text):
             # "Er fristen 16. april?" asks what the deadline is, not whether a plan is in time
             return await ActionDeadlineStatus().run(dispatcher, tracker, domain)
         result = deadline.check_submission(clock.call(), text, clock.now(),

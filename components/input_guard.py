@@ -20,7 +20,7 @@ Corrections of the classifiers' intent, each a rule of the domain modules:
 - a question about something the announcement does not say ("Hvem eier resultatene?";
   ``veileder.unknowns``) that the classifier took for out of scope, unclear or the check gets
   the FAQ action, which says that the announcement does not say it;
-- "Is the call still open?" (``polarity.asks_if_open``) and "When do applications close?"
+- "Is the call still open?" (``deadline_questions.asks_if_open``) and "When do applications close?"
   (``question_topics.asks_for_the_deadline``) get the deadline's status.
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ from veileder.asker import (
     own_family,
 )
 from veileder.existing_solution import mentions_existing_solution
-from veileder.polarity import asks_if_open
+from veileder.deadline_questions import asks_if_open
 from veileder.question_topics import asks_for_the_deadline, asks_if_bot, asks_what_it_takes
 from veileder.unknowns import unknown_topic
 

@@ -528,42 +528,6 @@ _CLAIM_WRAPPER = re.compile(r"^\W*(?:stemmer det|stemmer|er det riktig|er det re
                             r"right|am i right)\s+(?:at|that)\s+(?P<claim>.+)")
 
 
-def is_deadline_claim(text: Optional[str]) -> bool:
-    """A yes/no question about the deadline's value ("Er fristen 16. april?", "Var fristen
-    klokka 12?", "Is the deadline in April?"), not about a planned submission."""
-    raw = _question_clause(text or "")
-    if raw is None:
-        return False
-    clause = _fold(raw)
-    return _kind(clause) == "yn" and bool(_DEADLINE_SUBJECT.search(clause))
-
-
-_DEADLINE_SUBJECT = re.compile(
-    r"^\W*(?:er|var|blir|vart|gjekk|gikk|is|was|will)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
-    r"(?:(?:soknads|skisse|innleverings)?fristen|the\s+deadline|deadline)\b")
-
-
-# "Is the call still open?", "Er utlysningen stengt?": the deadline's status
-_CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads|skisse)?frist\w*|"
-                           r"skisse\w*|sketch\w*|"
-                           r"the call|call|deadline|soknad\w*|applications?|it|den|ho|han|potten)\b")
-
-
-def asks_if_open(text: Optional[str]) -> bool:
-    """A yes/no question whether the call is still open or has closed ("Is the call still
-    open?", "Er utlysningen fortsatt åpen?", "Har fristen gått ut?")."""
-    raw = _question_clause(text or "")
-    if raw is None:
-        return False
-    clause = _fold(raw)
-    if _kind(clause) != "yn" or not _CALL_SUBJECT.search(clause):
-        return False
-    return bool(re.search(r"\b(?:rekker|rekk|rekke|make it|still time|passed|ended|over|apen|"
-                          r"apent|open|opent|stengt|closed|expired|utlopt|utgatt|gatt ut|"
-                          r"gikk ut|gjekk ut|still accepting|tar (?:fortsatt |framleis )?imot|"
-                          r"fortsatt mulig|framleis mogleg|still possible)\b", clause))
-
-
 def _claims_the_negative(clause: str) -> bool:
     """Whether the question wraps a negative claim: "Stemmer det at bedrifter ikke kan søke?"."""
     wrapped = _CLAIM_WRAPPER.match(clause)

@@ -73,8 +73,9 @@ def asks_whom_to_contact(text: Optional[str]) -> bool:
 
 
 _DEADLINE_EN = re.compile(
-    r"\b(?:what s|whats|what is|what was|tell me|which is)\s+(?:the\s+)?(?:application\s+|"
-    r"submission\s+)?(?:deadline|closing date|due date|cut ?off)\b"
+    r"\b(?:what s|whats|what is|what was|tell me|which is|which was)\s+(?:the\s+)?"
+    r"(?:application\s+|submission\s+)?(?:deadline|closing date|due date|cut ?off|"
+    r"submission date|last date|final date|date for (?:submitting|submission|sending))\b"
     r"|\bwhen\b.{0,40}\b(?:deadline|close|closes|closing|due|submit|submitted|apply|send|sent|"
     r"hand in|handed in)\b"
     r"|\bby when\b|^(?:the |application |submission )?deadline$"

@@ -5,10 +5,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from veileder.call import load_call
+from veileder.deadline_questions import asks_if_open, is_deadline_claim
 from veileder.polarity import (
     verdict_opening,
-    asks_if_open,
-    is_deadline_claim,
     is_yes_no_question,
     opening,
     prefix_answer,
@@ -266,6 +265,13 @@ def test_is_deadline_claim(text, expected):
     ("Er klima et åpent tema?", False),
     ("Kan vi søke på et prosjekt om åpne data?", False),
     ("Hvem kan søke?", False),
+    # still sending: whether it has passed
+    ("Can we still submit a sketch?", True),
+    ("Can we still submit a sketch for the innovation partnership call?", True),
+    ("Kan me framleis sende inn skisse?", True),
+    ("Kan vi fortsatt søke?", True),
+    ("Can we still work with companies?", False),
+    ("Hvordan sender vi skissen?", False),
 ])
 def test_asks_if_open(text, expected):
     assert asks_if_open(text) is expected

@@ -1,0 +1,57 @@
+"""Questions about the deadline's state rather than a planned time: "Er fristen 16. april?"
+asks what the deadline is, "Is the call still open?" and "Can we still submit a sketch?" ask
+whether it has passed. Bokmål, nynorsk and English, read from the question sentence
+(``veileder.polarity``'s reading of questions)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from veileder.polarity import _fold, _kind, _question_clause
+
+__all__ = ["is_deadline_claim", "asks_if_open"]
+
+
+def is_deadline_claim(text: Optional[str]) -> bool:
+    """A yes/no question about the deadline's value ("Er fristen 16. april?", "Var fristen
+    klokka 12?", "Is the deadline in April?"), not about a planned submission."""
+    raw = _question_clause(text or "")
+    if raw is None:
+        return False
+    clause = _fold(raw)
+    return _kind(clause) == "yn" and bool(_DEADLINE_SUBJECT.search(clause))
+
+
+_DEADLINE_SUBJECT = re.compile(
+    r"^\W*(?:er|var|blir|vart|gjekk|gikk|is|was|will)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
+    r"(?:(?:soknads|skisse|innleverings)?fristen|the\s+deadline|deadline)\b")
+
+
+# "Is the call still open?", "Er utlysningen stengt?": the deadline's status
+_CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads|skisse)?frist\w*|"
+                           r"skisse\w*|sketch\w*|"
+                           r"the call|call|deadline|soknad\w*|applications?|it|den|ho|han|potten)\b")
+
+
+def asks_if_open(text: Optional[str]) -> bool:
+    """A yes/no question whether the call is still open or has closed ("Is the call still
+    open?", "Er utlysningen fortsatt åpen?", "Har fristen gått ut?")."""
+    raw = _question_clause(text or "")
+    if raw is None:
+        return False
+    clause = _fold(raw)
+    if _kind(clause) != "yn":
+        return False
+    if _STILL_SEND.search(clause):
+        return True
+    if not _CALL_SUBJECT.search(clause):
+        return False
+    return bool(re.search(r"\b(?:rekker|rekk|rekke|make it|still time|passed|ended|over|apen|"
+                          r"apent|open|opent|stengt|closed|expired|utlopt|utgatt|gatt ut|"
+                          r"gikk ut|gjekk ut|still accepting|tar (?:fortsatt |framleis )?imot|"
+                          r"fortsatt mulig|framleis mogleg|still possible)\b", clause))
+
+
+# "Can we still submit a sketch?", "Kan me framleis sende inn skisse?"
+_STILL_SEND = re.compile(r"\b(?:still|fortsatt|framleis|fremdeles|enno|enda)\s+(?:\w+\s+){0,2}?"
+                         r"(?:submit|send|apply|hand in|soke|sokje|sende|levere|lever)\b")
