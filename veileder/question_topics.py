@@ -162,3 +162,16 @@ def asks_if_bot(text: Optional[str]) -> bool:
     folded = _fold(text)
     return bool(_ASKS_WHO_ANSWERS.search(folded)) and bool(
         _MACHINE.search(folded) or _HUMAN.search(folded))
+
+
+# "Er det berre små distriktskommunar som kan søkje?", "Is this only for small rural
+# municipalities?", "Gjelder det bare de store byene?": who may apply, whatever else it names
+_ONLY_SOME = re.compile(
+    r"\b(?:bare|berre|kun|only|just|exclusively|solely)\s+(?:\w+\s+){0,4}?"
+    r"(?:kommun\w*|distriktskommun\w*|bykommun\w*|byer|byene|byane|fylk\w*|etat\w*|"
+    r"municipalit\w*|cities|towns|counties|agencies|offentlig\w*|offentleg\w*|public)\b")
+
+
+def asks_who_only(text: Optional[str]) -> bool:
+    """Whether the question asks if only some kind of public body may apply."""
+    return bool(_ONLY_SOME.search(_fold(text)))

@@ -116,3 +116,16 @@ def test_in_time_without_a_time_before_the_deadline_asks_when():
                       tracker("Rekker vi å sende skisse før fristen går ut?",
                               "check_submission_time"), {})
     assert messages[0]["text"].startswith("Jeg fant ingen dato")
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("Er det berre små distriktskommunar som kan søkje?", "faq/samarbeid"),
+    ("Is this only for small rural municipalities?", "faq/samarbeid"),
+    ("Gjelder ordningen bare de store byene?", "faq/tema"),
+])
+def test_only_some_bodies_gets_who_may_apply_with_no_first(text, chosen):
+    """"Only small municipalities?" asks who may apply, whichever neighbouring answer the
+    classifier chose; every public body may, so the answer opens with "Nei."."""
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, chosen), {})
+    assert messages[0]["response"] == "utter_faq/hvem_kan_soke"
+    assert messages[0][OPENING_VARIABLE] == "Nei."

@@ -2,6 +2,7 @@
 import pytest
 
 from veileder.question_topics import (
+    asks_who_only,
     asks_about_own_gain,
     asks_if_bot,
     bot_question_opening,
@@ -105,3 +106,16 @@ def test_asks_about_own_gain(text, expected):
 def test_questions_whether_this_is_a_machine(text, opening, asks):
     assert bot_question_opening(text) == opening
     assert asks_if_bot(text) is asks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Er det berre små distriktskommunar som kan søkje?", True),
+    ("Is this only for small rural municipalities?", True),
+    ("Gjelder ordningen bare de store byene?", True),
+    ("Er det kun for statlige etater?", True),
+    ("Må vi bare ha én partner?", False),
+    ("Is it only 75 million?", False),
+    ("Kan vi bare søke én gang?", False),
+])
+def test_asks_who_only(text, expected):
+    assert asks_who_only(text) is expected
