@@ -45,7 +45,7 @@ NYNORSK = _weights(
     deltakarar ressursar gevinstar kostnadar føremål hjå gjev fortel
     """,
     weak="""
-    kor gjeld då helsing hjelpa kostnadar lenkja lenkje sendast
+    kor gjeld då helsing hjelpa kostnadar lenkja lenkje sendast rekk set
     høve tilgjengeleg nettsida skissa tilbod spennande
     """,
 )
