@@ -150,6 +150,10 @@ _CONDITION = re.compile(r"\b(?:hvis|dersom|viss|når|selv\s+om|if|when|even\s+if
 # "hvis vi er et IKS": a condition about what the asker is (what they have is read by the
 # family recogniser: "hvis vi har et enkeltpersonforetak")
 _ASKER_IS = re.compile(rf"\b{_ME}\s+(?:er|blir|are|am)\b", re.IGNORECASE)
+# "søke om å være med (på dette)", "søkje om å få vere med", "apply to take part": applying
+_TAKE_PART = re.compile(r"^\W*(?:om\s+(?:å|a)\s+(?:få\s+|fa\s+)?(?:være|vaere|vere|vera|bli|verte)"
+                        r"\s+med|om\s+(?:å|a)\s+delta|to\s+(?:take\s+part|participate|join))\b",
+                        re.IGNORECASE)
 _CALL_WORDS = _ABOUT_THE_CALL | _THIS_CALL | {fold(w) for w in (
     "utlysning", "utlysninga", "ordning", "potten", "pott", "midla", "skisse", "også", "og",
     "millionene", "millionane", "millioner", "millionar", "mill", "pengane", "midlane", "kronene",
@@ -178,6 +182,8 @@ def _asks_something_else(rest: str) -> bool:
     """What follows "kan vi søke" asks about something other than the asker's eligibility."""
     if _TOGETHER.search(rest):
         return True
+    if _TAKE_PART.match(rest):
+        return False  # "Kan Innlandet fylkeskommune søke om å være med på dette?"
     topic = _ON_TOPIC.match(rest)
     if topic and fold(topic.group("what")) not in _CALL_WORDS and \
             family_from_text(topic.group("what")) is None:

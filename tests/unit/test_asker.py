@@ -60,17 +60,17 @@ def pinned_clock(monkeypatch):
     monkeypatch.setenv("ASSISTANT_NOW", "2020-04-01T12:00:00+02:00")
 
 
-@pytest.mark.parametrize("text,key", [
-    ("Jeg har et enkeltpersonforetak, kan jeg søke?", "faq/bedrift"),
-    ("Jeg er en privatperson med en god idé, kan jeg søke?", "faq/privatperson"),
-    ("vi er et AS, hvem kan søke?", "faq/hvem_kan_soke"),
+@pytest.mark.parametrize("text,key,no", [
+    ("Jeg har et enkeltpersonforetak, kan jeg søke?", "faq/bedrift", "Nei. "),
+    ("Jeg er en privatperson med en god idé, kan jeg søke?", "faq/privatperson", "Nei. "),
+    ("vi er et AS, hvem kan søke?", "faq/hvem_kan_soke", ""),  # no yes/no question
 ])
-def test_a_writer_who_is_excluded_gets_the_verdict(domain, text, key):
+def test_a_writer_who_is_excluded_gets_the_verdict(domain, text, key, no):
     messages, events = run(ActionAnswerFaq(), faq_tracker(text, key), domain)
     assert len(messages) == 1  # no project check for an applicant who may not apply
     assert without_feedback(events) == []
     answer = messages[0]["text"]
-    assert answer.startswith(OPENINGS["not_eligible"])
+    assert answer.startswith(no + OPENINGS["not_eligible"])
     assert "leverandør eller partner" in answer
     assert "Fristen" in answer or "frist" in answer
 
@@ -250,6 +250,11 @@ def test_only_a_question_about_own_eligibility_asks_to_apply(text, own, other):
     ("Kan Helse Førde søkje?", F.HEALTH_TRUST),
     ("Kan Kartverket søkje på utlysinga?", F.STATE_AGENCY),
     ("Kan en privat høgskole søke?", F.FOUNDATION),
+    # applying to take part is applying
+    ("Kan Innlandet fylkeskommune søke om å være med på dette?", F.COUNTY),
+    ("Kan kommunen søkje om å få vere med?", F.MUNICIPALITY),
+    ("Can the county apply to take part?", F.COUNTY),
+    ("Kan kommunen søke om penger til skole?", None),  # about a topic
 ])
 def test_named_applicant(text, expected):
     from veileder.asker import named_applicant
