@@ -20,6 +20,8 @@ Corrections of the classifiers' intent, each a rule of the domain modules:
 - a question about something the announcement does not say ("Hvem eier resultatene?";
   ``veileder.unknowns``) that the classifier took for out of scope, unclear or the check gets
   the FAQ action, which says that the announcement does not say it;
+- what an applicant must be ("Må søkjaren vere omfatta av anskaffingsregelverket?";
+  ``question_topics.asks_applicant_requirement``) gets the FAQ answer on who may apply;
 - "Is the call still open?" (``deadline_questions.asks_if_open``) and "When do applications close?"
   (``question_topics.asks_for_the_deadline``) get the deadline's status.
 """
@@ -51,7 +53,8 @@ from veileder.asker import (
 )
 from veileder.existing_solution import mentions_existing_solution
 from veileder.deadline_questions import asks_if_open
-from veileder.question_topics import asks_for_the_deadline, asks_if_bot, asks_what_it_takes
+from veileder.question_topics import (asks_applicant_requirement, asks_for_the_deadline,
+                                      asks_if_bot, asks_what_it_takes)
 from veileder.unknowns import unknown_topic
 
 CHECK_INTENT = "check_eligibility"
@@ -161,7 +164,11 @@ class InputGuard(GraphComponent):
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         text = message.get(TEXT)
         confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0
-        if intent == CHECK_INTENT and asks_other_about_applying(text):
+        if intent in UNKNOWN_OVERRIDABLE | {"ukjent"} and own_family(text) is None and \
+                asks_applicant_requirement(text):
+            # "Må søkjaren vere omfatta av anskaffingsregelverket?": who may apply
+            reason = "applicant_requirement"
+        elif intent == CHECK_INTENT and asks_other_about_applying(text):
             reason = "asks_other_about_applying"
         elif intent == "ask_deadline" and confidence < UNSURE and response_key(message) and \
                 asks_other_about_applying(text) and not TIME_WORDS.search(text or ""):

@@ -56,6 +56,7 @@ from veileder.polarity_words import (
     _YN_HEADS,
     opening_in,
 )
+from veileder.question_topics import asks_applicant_requirement
 
 YES, NO, YES_TO_NEGATIVE = "Ja.", "Nei.", "Jo."
 #: The name under which an action passes the opening with a response it asks Rasa to render
@@ -311,8 +312,9 @@ _IN_THE_SKETCH = re.compile(r"\b(?:i|med i|in|inn i)\s+(?:skissen|skissa|skisse|
 def _who_opening(clause: str, text: str) -> Optional[str]:
     family = family_from_text(clause) or family_from_text(text)
     if family is None:
-        if re.search(r"\b(?:ma|must|need|skal)\b.*\b(?:offentlig\w*|anskaffelses\w*|public|"
-                     r"procurement)\b", clause):
+        if asks_applicant_requirement(clause) or re.search(
+                r"\b(?:ma|must|need|skal)\b.*\b(?:offentlig\w*|anskaffelses\w*|public|"
+                r"procurement)\b", clause):
             return YES  # "Må søkeren være offentlig?", "Må vi følge anskaffelsesreglene?"
         if _ONLY.search(clause) and re.search(r"\b(?:by|byer|byen|byene|byane|bykommun\w*|store "
                                               r"kommuner|cities|city|towns?|urban)\b", clause):

@@ -175,3 +175,19 @@ _ONLY_SOME = re.compile(
 def asks_who_only(text: Optional[str]) -> bool:
     """Whether the question asks if only some kind of public body may apply."""
     return bool(_ONLY_SOME.search(_fold(text)))
+
+
+# "Må søkjaren vere omfatta av anskaffingsregelverket?", "Do we have to be covered by the public
+# procurement rules to apply?", "Må søkeren være offentlig?": what an applicant must be
+_APPLICANT_MUST = re.compile(
+    r"\b(?:ma|maa|must|need to|needs to|have to|has to|skal|bor)\b(?:\s+\w+){0,5}?\s+"
+    r"(?:(?:vere|vaere|vaera|vera|be)\s+)?(?:omfatt\w*|covered|underlagt|subject|folge|fylgje|"
+    r"follow)\b(?:\s+\w+){0,4}?\s+(?:anskaff\w*|innkjop\w*|procurement|lov\w*|regelverk\w*)"
+    r"|\b(?:ma|maa|must)\s+(?:sokeren|sokjaren|sokjar|soker|the applicant|applicants|vi|me|we)\s+"
+    r"(?:vere|vaere|vera|be)\s+(?:ein\s+|en\s+|a\s+)?(?:offentl\w*|public)\b")
+
+
+def asks_applicant_requirement(text: Optional[str]) -> bool:
+    """Whether the question asks what an applicant must be (covered by the procurement rules,
+    public): the answer on who may apply, not the check."""
+    return bool(_APPLICANT_MUST.search(_fold(text)))

@@ -129,3 +129,14 @@ def test_only_some_bodies_gets_who_may_apply_with_no_first(text, chosen):
     messages, _ = run(ActionAnswerFaq(), faq_tracker(text, chosen), {})
     assert messages[0]["response"] == "utter_faq/hvem_kan_soke"
     assert messages[0][OPENING_VARIABLE] == "Nei."
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("Må søkjaren vere omfatta av anskaffingsregelverket?", "faq/hva_sendes_inn"),
+    ("Do we have to be covered by the public procurement rules to apply?",
+     "ukjent/belop_per_prosjekt"),
+])
+def test_what_an_applicant_must_be_gets_who_may_apply_with_yes_first(text, chosen):
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, chosen), {})
+    assert messages[0]["response"] == "utter_faq/hvem_kan_soke"
+    assert messages[0][OPENING_VARIABLE] == "Ja."

@@ -334,6 +334,13 @@ def test_what_a_question_about_applying_asks_instead(text, asks):
      "out_of_scope", None, "faq"),
     ("Vi er Os kommune og vil kjøpe et system som finnes. Kan vi søke?", "check_eligibility",
      None, "check_eligibility"),
+    # what an applicant must be: who may apply
+    ("Må søkjaren vere omfatta av anskaffingsregelverket?", "check_eligibility",
+     "faq/hvem_kan_soke", "faq"),
+    ("Do we have to be covered by the public procurement rules to apply?", "ukjent",
+     "ukjent/belop_per_prosjekt", "faq"),
+    ("Vi er Os kommune. Må vi være omfattet av anskaffelsesregelverket?", "check_eligibility",
+     None, "check_eligibility"),
 ])
 def test_the_input_guard_answers_questions_that_are_not_a_check(text, classified, key, expected):
     from rasa.shared.nlu.training_data.message import Message

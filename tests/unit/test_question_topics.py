@@ -2,6 +2,7 @@
 import pytest
 
 from veileder.question_topics import (
+    asks_applicant_requirement,
     asks_who_only,
     asks_about_own_gain,
     asks_if_bot,
@@ -119,3 +120,15 @@ def test_questions_whether_this_is_a_machine(text, opening, asks):
 ])
 def test_asks_who_only(text, expected):
     assert asks_who_only(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Må søkjaren vere omfatta av anskaffingsregelverket?", True),
+    ("Do we have to be covered by the public procurement rules to apply?", True),
+    ("Må søkeren være offentlig?", True),
+    ("Must the applicant be a public body?", True),
+    ("Må prosjektet være ferdig på ett år?", False),
+    ("Må vi ha med bedrifter?", False),
+])
+def test_asks_applicant_requirement(text, expected):
+    assert asks_applicant_requirement(text) is expected
