@@ -68,7 +68,8 @@ def fact_slots(call: Call, now: datetime, lang: str = "nb") -> Dict[str, str]:
         "minister_title": call.minister.tittel,
         "minister_quote": call.minister.sitat,
         "minister_point": call.minister.poeng,
-        "read_more": bullet_list([r.tittel for r in call.les_mer]),
+        # page titles are names, in the pages' own bokmål: «…» marks them in every standard
+        "read_more": bullet_list([f"«{r.tittel}»" for r in call.les_mer]),
         "source_title": call.kilde.tittel,
         "source_url": str(call.kilde.url),
         "contact_name": call.kontakt.navn,

@@ -297,9 +297,10 @@ def _compare_moment(parsed, deadline: datetime, clause: str) -> str:
 
 # --- Who may apply ------------------------------------------------------------------------------
 _TAKE_PART = re.compile(r"\b(?:vaere med|vere med|delta|bidra|samarbeide|samarbeida|partner\w*|"
-                        r"leverandor\w*|take part|participate|involved|supplier|collaborate|"
-                        r"join)\b")
+                        r"partnar\w*|leverandor\w*|take part|participate|involved|supplier|"
+                        r"collaborate|join)\b")
 _APPLY = re.compile(r"\b(?:soke|sokje|soka|soker|apply|applicant|sokar|sok)\b")
+_CONCESSIVE = re.compile(r"\b(?:selv om|sjolv om|sjol om|even if|even though|although|though)\b")
 
 
 _TOGETHER_WITH = re.compile(r"\b(?:sammen med|saman med|i samarbeid med|i lag med|together with|"
@@ -323,7 +324,8 @@ def _who_opening(clause: str, text: str) -> Optional[str]:
     if family in EXCLUDED:
         if _TOGETHER_WITH.search(clause):
             return None  # "Kan vi søke sammen med en leverandør?": the answer explains the roles
-        if _TAKE_PART.search(clause) and not _APPLY.search(clause):
+        main = _CONCESSIVE.split(clause)[0]  # "… sjølv om ho ikkje kan søkje?": not the ask
+        if _TAKE_PART.search(main) and not _APPLY.search(main):
             return "Ja, som leverandør eller partner."
         return NO
     if family in COVERED:

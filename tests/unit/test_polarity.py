@@ -32,6 +32,13 @@ CASES = [
     ("Er det 75 mill. kr i potten?", "faq/belop", "Ja."),
     ("Is it 75 million euros?", "faq/belop", "Nei."),
     ("Er det 75 millioner dollar?", "faq/belop", "Nei."),
+    # a business may take part, "even if it cannot apply"
+    ("Kan ei privat bedrift vere partnar i prosjektet sjølv om ho ikkje kan søkje?", "faq/bedrift",
+     "Ja, som leverandør eller partner."),
+    ("Can a private company take part as a partner even if it cannot apply?", "faq/bedrift",
+     "Ja, som leverandør eller partner."),
+    # … and a company the municipality owns is judged case by case
+    ("Kan en bedrift søke selv om den er eid av kommunen?", "faq/bedrift", "Det kommer an på."),
     # a short question after a statement
     ("Vi vil søke om et prosjekt på klimatilpasning, er det innenfor?", "faq/tema", "Ja."),
     ("Me vil søkje om eit prosjekt innan helse, passar det?", "faq/tema", "Ja."),
