@@ -77,6 +77,8 @@ UNKNOWN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "check_eligibility", "inf
 # "Snakker jeg med et menneske?" asks whether this is a machine, whatever the classifier heard.
 BOT_OVERRIDABLE = {"human_handoff", "faq", "ukjent", "out_of_scope", "nlu_fallback"}
 # "Is the call still open?" asks for the deadline's status, whatever else the classifier heard.
+# "open for/to" someone asks who may apply, not whether the call is open
+_OPEN_TO = re.compile(r"\b(?:open|opne|ope|åpen|åpent|apen|aapen)\s+(?:for|to|til)\b", re.IGNORECASE)
 OPEN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "faq"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
@@ -173,8 +175,11 @@ class InputGuard(GraphComponent):
         elif intent == "ask_deadline" and confidence < UNSURE and response_key(message) and \
                 asks_other_about_applying(text) and not TIME_WORDS.search(text or ""):
             reason = "asks_other_about_applying"
-        elif intent in NAMED_OVERRIDABLE and not asks_to_apply(text) and \
-                own_family(text) is None and named_applicant(text) is not None:
+        elif (intent in NAMED_OVERRIDABLE or (intent == "ask_deadline" and
+                                                 _OPEN_TO.search(text or ""))) and \
+                not asks_to_apply(text) and own_family(text) is None and \
+                named_applicant(text) is not None:
+            # "Kan Statsforvalteren søke?", "Is it open for private persons also?"
             reason = "named_applicant"
         elif intent in EXISTING_OVERRIDABLE and "?" in (text or "") and \
                 not asks_to_apply(text) and mentions_existing_solution(text):

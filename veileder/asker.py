@@ -249,6 +249,8 @@ _NAMED = [re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:er|is|are)\s+(?P<who>[^?.!,;]{2,80}?)\s+(?:kvalifisert|omfattet|aktuel+e?|"
     r"berettiget|søknadsberettiget|eligible)\b",
     r"\b(?:does|do)\s+(?:this|the\s+call)\s+apply\s+to\s+(?P<who>[^?.!,;]{2,80})",
+    # "Is it open for private persons also?", "Er utlysinga open for stiftingar?"
+    r"\b(?:open|opne|ope|åpen|åpent|apen|aapen)\s+(?:for|to|til)\s+(?P<who>[^?.!,;]{2,80})",
     # "Hva med fylkeskommunale foretak, kan de søke?", "What about health trusts, can they apply?"
     rf"\b(?:hva|kva|ka|what|how)\s+(?:med|om|about)\s+(?P<who>[^?.!,;]{{2,80}}?)\s*[,;:?–-]\s*"
     rf"(?:kan|kunne|får|far|may|can|could)\s+(?:de|dei|dem|they|disse|desse|slike|those)\s+"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from veileder.eligibility import family_from_text
 from veileder.polarity import _fold, _kind, _question_clause
 
 __all__ = ["is_deadline_claim", "asks_if_open"]
@@ -42,6 +43,9 @@ def asks_if_open(text: Optional[str]) -> bool:
     clause = _fold(raw)
     if _kind(clause) != "yn":
         return False
+    open_to = _OPEN_TO.search(clause)
+    if open_to and family_from_text(clause[open_to.end():]) is not None:
+        return False  # "Is it open for private persons also?" asks who may apply
     if _STILL_SEND.search(clause):
         return True
     if not _CALL_SUBJECT.search(clause):
@@ -55,3 +59,4 @@ def asks_if_open(text: Optional[str]) -> bool:
 # "Can we still submit a sketch?", "Kan me framleis sende inn skisse?"
 _STILL_SEND = re.compile(r"\b(?:still|fortsatt|framleis|fremdeles|enno|enda)\s+(?:\w+\s+){0,2}?"
                          r"(?:submit|send|apply|hand in|soke|sokje|sende|levere|lever)\b")
+_OPEN_TO = re.compile(r"\b(?:open|opne|ope|apen|apent|aapen)\s+(?:for|to|til)\b")

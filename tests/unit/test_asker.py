@@ -334,6 +334,10 @@ def test_what_a_question_about_applying_asks_instead(text, asks):
      "out_of_scope", None, "faq"),
     ("Vi er Os kommune og vil kjøpe et system som finnes. Kan vi søke?", "check_eligibility",
      None, "check_eligibility"),
+    # open to someone: who may apply
+    ("Is it open for private persons also?", "ask_deadline", None, "faq"),
+    ("Is it open for private persons also?", "faq", "faq/frist", "faq"),
+    ("Is the call still open?", "ask_deadline", None, "ask_deadline"),
     # what an applicant must be: who may apply
     ("Må søkjaren vere omfatta av anskaffingsregelverket?", "check_eligibility",
      "faq/hvem_kan_soke", "faq"),

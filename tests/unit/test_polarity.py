@@ -279,6 +279,9 @@ def test_is_deadline_claim(text, expected):
     ("Kan vi fortsatt søke?", True),
     ("Can we still work with companies?", False),
     ("Hvordan sender vi skissen?", False),
+    # open to someone: who may apply
+    ("Is it open for private persons also?", False),
+    ("Er utlysinga open for stiftingar?", False),
 ])
 def test_asks_if_open(text, expected):
     assert asks_if_open(text) is expected
