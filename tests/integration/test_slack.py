@@ -503,3 +503,18 @@ def test_buttons_are_block_kit_and_a_click_comes_back_as_the_payload(slack_assis
     [update] = standin.wait_for(lambda _: standin.posts(channel_id, method="chat.update"))
     assert update.body["ts"] == with_buttons.ts
     assert not [b for b in update.body["blocks"] if b["type"] == "actions"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("question, expected, not_expected", [
+    ("Kva er fristen for å sende inn skisse?", "Fristen gjekk ut", "Fristen gikk ut"),
+    ("What is the deadline for the sketch?", "The deadline passed", "Fristen gikk ut"),
+])
+def test_the_answer_is_in_the_writers_own_standard(slack_assistant, standin, question, expected,
+                                                   not_expected):
+    user, channel_id = new_id("U"), new_id("D")
+    assert post(slack_assistant, message_event(question, user, channel_id)).status_code == 200
+    wait_count(standin, channel_id, DEADLINE if "Fristen" in expected else "16 April 2020", 1)
+    (answer,) = texts(standin, channel_id)
+    assert expected in answer and not_expected not in answer, answer

@@ -176,3 +176,24 @@ def test_a_body_that_is_not_an_activity(teams):
     resp = requests.post(teams.webhook, data="not json", timeout=10,
                          headers={"Authorization": teams.sign(), "Content-Type": "application/json"})
     assert resp.status_code == 400
+
+
+def _shown(sent) -> str:
+    return sent.activity.get("text") or card(sent)["text"]
+
+
+@pytest.mark.parametrize("text, locale, expected, not_expected", [
+    # the writer's own standard wins
+    ("Kven kan søkje om midlane?", "nb-NO", "kommunar", "kommuner"),
+    ("Who can apply for this funding?", "nb-NO", "municipalities", "kommuner"),
+    # a message that does not tell keeps the standard the Teams client runs in
+    ("16. april?", "nn-NO", "Fristen gjekk ut", "Fristen gikk ut"),
+    ("16. april?", "en-GB", "The deadline passed", "Fristen gikk ut"),
+])
+def test_the_answer_is_in_the_writers_standard_or_the_clients_locale(
+        teams, text, locale, expected, not_expected):
+    activity = teams.message(text, locale=locale)
+    assert post(teams, activity).status_code in (200, 202)
+    (reply,) = teams.wait_for(activity["conversation"]["id"])
+    shown = _shown(reply)
+    assert expected in shown and not_expected not in shown, shown
