@@ -55,7 +55,8 @@ from veileder.eligibility import (
 )
 from veileder.eligibility.wording import SOFT_CRITERIA
 from veileder.facts import verdict_at
-from veileder.polarity import prefix_answer, verdict_opening
+from veileder.deadline_questions import asks_if_open
+from veileder.polarity import NO, prefix_answer, verdict_opening
 from veileder.orgnr import RegistryEntry
 
 # The lemma dictionaries load with the action server, not in the first check (recogniser.py).
@@ -222,7 +223,10 @@ def verdict_follows(ident: Identification, events: Dict[str, Any]) -> bool:
 def verdict_answer(verdict: Verdict, tracker: Tracker) -> str:
     """The verdict's text; "Ja." / "Nei." first when it answers, in the same turn, the yes/no
     question the user asked ("Kan kommunen søke?"), as every yes/no question is answered."""
-    asked = verdict_opening(tracker.latest_message.get("text"), verdict.outcome)
+    text = tracker.latest_message.get("text")
+    asked = verdict_opening(text, verdict.outcome)
+    if asked and verdict.deadline_passed and asks_if_open(text):
+        asked = NO  # "Rekker vi å søke før jul?" asks about the time: no, it has passed
     return prefix_answer(asked, verdict.summary(), verdict.lang)
 
 

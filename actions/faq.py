@@ -57,6 +57,7 @@ from veileder.existing_solution import existing_solution_claim, mentions_existin
 from veileder.facts import verdict_at
 from veileder.polarity import OPENING_VARIABLE, opening
 from veileder.question_topics import (
+    asks_about_digital,
     asks_applicant_requirement,
     asks_about_own_gain,
     asks_about_working_with_business,
@@ -154,6 +155,10 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
     if not instead and topic not in EXISTING_TOPICS and existing_solution_claim(text) is True \
             and _BUYS.search(fold(text or "")) and not asks_to_apply(text):
         instead = "finnes_pa_markedet"  # "Kan vi bruke pengene til å kjøpe X som andre bruker?"
+    if not instead and topic in EXISTING_TOPICS | {"faq/kriterier", "faq/tema"} and \
+            asks_about_digital(text) and existing_solution_claim(text) is None and \
+            not mentions_existing_solution(text):
+        instead = "samfunnsutfordring"  # "Må løsningen være digital?": an example the call gives
     if not instead and topic not in WHO_TOPICS and asks_applicant_requirement(text):
         instead = "hvem_kan_soke"  # "Do we have to be covered by the procurement rules?"
     if not instead and topic not in WHO_TOPICS and asks_who_only(text):

@@ -46,7 +46,7 @@ def asks_if_open(text: Optional[str]) -> bool:
     open_to = _OPEN_TO.search(clause)
     if open_to and family_from_text(clause[open_to.end():]) is not None:
         return False  # "Is it open for private persons also?" asks who may apply
-    if _STILL_SEND.search(clause):
+    if _STILL_SEND.search(clause) or _SEND_NOW.search(clause) or _MAKE_IT.search(clause):
         return True
     if not _CALL_SUBJECT.search(clause):
         return False
@@ -60,3 +60,10 @@ def asks_if_open(text: Optional[str]) -> bool:
 _STILL_SEND = re.compile(r"\b(?:still|fortsatt|framleis|fremdeles|enno|enda)\s+(?:\w+\s+){0,2}?"
                          r"(?:submit|send|apply|hand in|soke|sokje|sende|levere|lever)\b")
 _OPEN_TO = re.compile(r"\b(?:open|opne|ope|apen|apent|aapen)\s+(?:for|to|til)\b")
+# "Kan me søkje no i desember?", "Can we apply now?": applying now, whether it has passed
+_SEND_NOW = re.compile(r"\b(?:soke|sokje|soka|sende|sendast|sendes|levere|leverast|apply|submit|"
+                       r"send)\b(?:\s+(?:inn|in|ei|en|et|a|the|skisse\w*|sketch\w*|soknad\w*)){0,3}"
+                       r"\s+(?:na|naa|no|now|i dag|idag|today|i ar|this year|i desember|i haust|"
+                       r"i host|for jul|before christmas)\b")
+# "Rekker vi å søke før jul?", "Rekk me det?": in time, whether it has passed
+_MAKE_IT = re.compile(r"^\W*(?:rekker|rekk|rakk|rekke)\s+(?:vi|me|dere|de|dykk|eg|jeg)\b")

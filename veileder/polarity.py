@@ -56,7 +56,7 @@ from veileder.polarity_words import (
     _YN_HEADS,
     opening_in,
 )
-from veileder.question_topics import asks_applicant_requirement
+from veileder.question_topics import asks_about_digital, asks_applicant_requirement
 
 YES, NO, YES_TO_NEGATIVE = "Ja.", "Nei.", "Jo."
 #: The name under which an action passes the opening with a response it asks Rasa to render
@@ -505,6 +505,9 @@ def opening(question: Optional[str], topic: Optional[str], call: Call,
             answer = NO  # "Vi vil kjøpe et system som finnes. Passer det?"
     elif key == "samarbeid":
         answer = _collaboration_opening(clause)
+    elif key == "samfunnsutfordring" and asks_about_digital(clause):
+        # digital technology is an example of a solution, not a requirement
+        answer = None if _MUST.search(clause) else YES
     elif key in _CRITERIA_KEYS:
         answer = _criterion_opening(clause, call)
     elif key == "hva_sendes_inn":

@@ -191,3 +191,15 @@ def asks_applicant_requirement(text: Optional[str]) -> bool:
     """Whether the question asks what an applicant must be (covered by the procurement rules,
     public): the answer on who may apply, not the check."""
     return bool(_APPLICANT_MUST.search(_fold(text)))
+
+
+# "Kan digital teknologi vere ein del av løysinga?", "Må løsningen være digital?": the call names
+# digital technology as one example of how a challenge may be solved (the criterion of solving a
+# societal challenge)
+_DIGITAL = re.compile(r"\b(?:digital\w*|digitalis\w*|teknologi\w*|technolog\w*|programvare|"
+                      r"software|kunstig intelligens|artificial intelligence)\b")
+
+
+def asks_about_digital(text: Optional[str]) -> bool:
+    """Whether the question asks about digital solutions or technology."""
+    return bool(_DIGITAL.search(_fold(text)))

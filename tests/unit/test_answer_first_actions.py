@@ -140,3 +140,21 @@ def test_what_an_applicant_must_be_gets_who_may_apply_with_yes_first(text, chose
     messages, _ = run(ActionAnswerFaq(), faq_tracker(text, chosen), {})
     assert messages[0]["response"] == "utter_faq/hvem_kan_soke"
     assert messages[0][OPENING_VARIABLE] == "Ja."
+
+
+@pytest.mark.parametrize("text, chosen, opening_", [
+    ("Kan digital teknologi vere ein del av løysinga vår?", "faq/finnes_pa_markedet", "Ja."),
+    ("Er digitale løsninger aktuelle?", "faq/tema", "Ja."),
+    # an example in the call, not a requirement: no yes or no, the criterion says it
+    ("Må løsningen være digital, eller kan det være noe annet?", "faq/finnes_pa_markedet", None),
+])
+def test_digital_solutions_get_the_criterion_that_names_them(text, chosen, opening_):
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, chosen), {})
+    assert messages[0]["response"] == "utter_faq/samfunnsutfordring"
+    assert messages[0].get(OPENING_VARIABLE) == opening_
+
+
+def test_buying_an_existing_digital_solution_stays_the_existing_solution_answer():
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(
+        "Vi vil kjøpe en digital løsning som finnes. Passer det?", "faq/finnes_pa_markedet"), {})
+    assert messages[0]["response"] == "utter_faq/finnes_pa_markedet"

@@ -279,6 +279,12 @@ def test_is_deadline_claim(text, expected):
     ("Kan vi fortsatt søke?", True),
     ("Can we still work with companies?", False),
     ("Hvordan sender vi skissen?", False),
+    # applying now, in time
+    ("Kan me søkje no i desember?", True),
+    ("Can we apply now?", True),
+    ("Rekker vi å søke før jul?", True),
+    ("Kan vi søke om penger nå?", False),
+    ("Hvordan søker vi nå?", False),
     # open to someone: who may apply
     ("Is it open for private persons also?", False),
     ("Er utlysinga open for stiftingar?", False),

@@ -2,6 +2,7 @@
 import pytest
 
 from veileder.question_topics import (
+    asks_about_digital,
     asks_applicant_requirement,
     asks_who_only,
     asks_about_own_gain,
@@ -132,3 +133,13 @@ def test_asks_who_only(text, expected):
 ])
 def test_asks_applicant_requirement(text, expected):
     assert asks_applicant_requirement(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Må løsningen være digital, eller kan det være noe annet?", True),
+    ("Kan digital teknologi vere ein del av løysinga vår?", True),
+    ("Is new technology a requirement?", True),
+    ("Må løsningen være ny?", False),
+])
+def test_asks_about_digital(text, expected):
+    assert asks_about_digital(text) is expected

@@ -14,7 +14,7 @@ from actions.faq import ActionAnswerFaq
 from testkit.helpers import run, tracker, without_feedback
 from veileder.call import load_call
 from veileder.deadline import passed_clause
-from veileder.eligibility import OPENINGS, PROJECT_OFFER, SOFT_FIELDS
+from veileder.eligibility import OPENINGS, OPENINGS_AFTER_DEADLINE, PROJECT_OFFER, SOFT_FIELDS
 
 SOFT_SLOTS = {form.SLOTS[name] for name in SOFT_FIELDS}
 BEFORE = "2020-04-01T12:00:00+02:00"
@@ -284,3 +284,11 @@ def test_after_the_deadline_the_yes_or_no_comes_before_the_passed_deadline(
     monkeypatch.setenv("ASSISTANT_NOW", AFTER)
     messages, _ = faq(text, language=language)
     assert messages[0]["text"].startswith(first)
+
+
+
+def test_a_question_about_the_time_gets_no_once_the_deadline_has_passed(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_NOW", AFTER)
+    messages, _ = faq("Vi er en liten kommune i Troms. Rekker vi å søke før jul?", language="nb")
+    assert messages[0]["text"].startswith("Nei. " + OPENINGS_AFTER_DEADLINE["eligible"]("nb")
+                                          .split("{deadline}")[0])
