@@ -42,7 +42,8 @@ sys.path.insert(0, str(ROOT))
 import requests  # noqa: E402
 
 from testkit.bench_results import (  # noqa: E402
-    CONCURRENCY, RESULTS, build_results, percentiles, report, write_results)
+    CONCURRENCY, RESULTS, build_results, cpu_snapshot, cpu_use, percentiles, report,
+    write_results)
 
 BIN = Path(sys.executable).parent
 
@@ -367,46 +368,6 @@ def profile_and_nlu(workdir: Path, endpoints_file: Path) -> Tuple[Dict, Dict]:
         return profile, nlu
 
     return asyncio.run(run())
-
-
-# --- where the CPU goes during a load run --------------------------------------------------------
-def _machine_ticks() -> Tuple[int, int]:
-    """(busy, total) clock ticks of all CPUs since boot (/proc/stat)."""
-    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-    return sum(fields) - idle, sum(fields)
-
-
-def _process_ticks(pid: int) -> int:
-    """User + system clock ticks of one process (/proc/<pid>/stat), 0 once it is gone."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return 0
-    fields = stat[stat.rindex(")") + 2:].split()
-    return int(fields[11]) + int(fields[12])
-
-
-def cpu_snapshot(procs: Dict[str, subprocess.Popen]) -> Dict[str, Any]:
-    return {"machine": _machine_ticks(),
-            "procs": {name: _process_ticks(proc.pid) for name, proc in procs.items()}}
-
-
-def cpu_use(before: Dict[str, Any], after: Dict[str, Any], messages: int) -> Dict[str, Any]:
-    """How busy the machine's CPUs were during a run, and the CPU milliseconds per message of
-    each of our processes and of everything else (PostgreSQL, Redis, the load generator, other
-    users of the machine). With the CPUs near full, more replicas cannot add throughput: the
-    most they can give is about 1 / ``busy_share``."""
-    tick = os.sysconf("SC_CLK_TCK")
-    busy = after["machine"][0] - before["machine"][0]
-    total = after["machine"][1] - before["machine"][1]
-    ours = {name: after["procs"][name] - before["procs"].get(name, 0) for name in after["procs"]}
-    per_message = {name: round(ticks / tick * 1000 / messages, 1) if messages else None
-                   for name, ticks in ours.items()}
-    others = busy - sum(ours.values())
-    per_message["other"] = round(others / tick * 1000 / messages, 1) if messages else None
-    return {"busy_share": round(busy / total, 2) if total else None,
-            "cpu_ms_per_message": per_message}
 
 
 # --- two replicas against one -------------------------------------------------------------------

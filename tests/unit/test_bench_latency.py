@@ -85,12 +85,11 @@ def test_report_shows_where_a_turn_spends_its_time(tmp_path):
 def test_cpu_use_splits_the_machine_time_per_message():
     import os
 
-    from bench.bench_latency import cpu_use
     tick = os.sysconf("SC_CLK_TCK")
     before = {"machine": (1000, 5000), "procs": {"rasa-0": 100, "actions": 50}}
     # 4 s of CPU time passed on the machine in all, of which 3 s busy: 2 s Rasa, 0.5 s actions
     after = {"machine": (1000 + 3 * tick, 5000 + 4 * tick),
              "procs": {"rasa-0": 100 + 2 * tick, "actions": 50 + tick // 2}}
-    use = cpu_use(before, after, messages=100)
+    use = bench.cpu_use(before, after, messages=100)
     assert use["busy_share"] == 0.75
     assert use["cpu_ms_per_message"] == {"rasa-0": 20.0, "actions": 5.0, "other": 5.0}
