@@ -505,6 +505,8 @@ def opening(question: Optional[str], topic: Optional[str], call: Call,
             answer = NO  # "Vi vil kjøpe et system som finnes. Passer det?"
     elif key == "samarbeid":
         answer = _collaboration_opening(clause)
+        if answer is None and len(_words(clause)) <= 5 and _collaboration_opening(text) == YES:
+            answer = YES  # "Vi vil samarbeide på tvers av sektorer. Passer det inn?"
     elif key == "samfunnsutfordring" and asks_about_digital(clause):
         # digital technology is an example of a solution, not a requirement
         answer = None if _MUST.search(clause) else YES

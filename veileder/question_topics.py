@@ -99,7 +99,11 @@ _WORK_WITH_BUSINESS = re.compile(
     r"arbeida|work|collaborate|cooperate|co operate|partner|team up)\s+(?:\w+\s+){0,2}?"
     r"(?:med|with)\s+(?:\w+\s+){0,2}?(?:bedrift\w*|naeringsliv\w*|naringsliv\w*|"
     r"leverandor\w*|selskap\w*|firma\w*|business\w*|compan\w*|suppliers?|industry|private "
-    r"sector|privat sektor)\b")
+    r"sector|privat sektor)\b"
+    # "Må vi ha med bedrifter i prosjektet?", "Do we need to include companies?"
+    r"|\b(?:ha med|ta med|involvere|trekke inn|trekkje inn|include|involve|bring in)\s+"
+    r"(?:\w+\s+){0,2}?(?:bedrift\w*|naeringsliv\w*|naringsliv\w*|leverandor\w*|firma\w*|"
+    r"business\w*|compan\w*|suppliers?|industry|private sector|privat sektor)\b")
 
 
 def asks_about_working_with_business(text: Optional[str]) -> bool:

@@ -32,6 +32,12 @@ CASES = [
     ("Er det 75 mill. kr i potten?", "faq/belop", "Ja."),
     ("Is it 75 million euros?", "faq/belop", "Nei."),
     ("Er det 75 millioner dollar?", "faq/belop", "Nei."),
+    # a short question after a statement about collaboration
+    ("Vi er en kommune og et sykehus som vil samarbeide om et prosjekt på tvers av sektorer. "
+     "Passer det inn?", "faq/samarbeid", "Ja."),
+    ("Me er ein kommune som vil samarbeide med NAV og helseføretaket på tvers av sektorar. Er "
+     "det ein fordel?", "faq/samarbeid", "Ja."),
+    ("Vi må bruke egne penger. Passer det?", "faq/samarbeid", None),
     # a business may take part, "even if it cannot apply"
     ("Kan ei privat bedrift vere partnar i prosjektet sjølv om ho ikkje kan søkje?", "faq/bedrift",
      "Ja, som leverandør eller partner."),

@@ -143,3 +143,13 @@ def test_asks_applicant_requirement(text, expected):
 ])
 def test_asks_about_digital(text, expected):
     assert asks_about_digital(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Må vi ha med bedrifter i prosjektet, eller kan vi gjøre alt selv i kommunen?", True),
+    ("Do we need to include companies in the project?", True),
+    ("Må vi ha med en prosjektleder?", False),
+])
+def test_including_business_is_working_with_business(text, expected):
+    from veileder.question_topics import asks_about_working_with_business
+    assert asks_about_working_with_business(text) is expected
