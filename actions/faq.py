@@ -146,7 +146,8 @@ def narrower_topic(text: Optional[str], topic: Optional[str]) -> Optional[str]:
         instead = applying_asks(text)
     if not instead and topic in WHO_TOPICS and asks_whom_to_contact(text):
         instead = "kontakt"
-    if not instead and (topic in WHO_TOPICS or (topic or "").startswith("ukjent/")) and \
+    if not instead and (topic in WHO_TOPICS | CRITERIA_TOPICS - {"faq/samarbeid"} or
+                        (topic or "").startswith("ukjent/")) and \
             asks_about_working_with_business(text):
         instead = "samarbeid"  # "Do we need to work with businesses?"
     if not instead and topic == "faq/kriterier":

@@ -30,7 +30,7 @@ _DEADLINE_SUBJECT = re.compile(
 
 # "Is the call still open?", "Er utlysningen stengt?": the deadline's status
 _CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads|skisse)?frist\w*|"
-                           r"skisse\w*|sketch\w*|"
+                           r"skiss\w*|sketch\w*|"
                            r"the call|call|deadline|soknad\w*|applications?|it|den|ho|han|potten)\b")
 
 
@@ -62,7 +62,7 @@ _STILL_SEND = re.compile(r"\b(?:still|fortsatt|framleis|fremdeles|enno|enda)\s+(
 _OPEN_TO = re.compile(r"\b(?:open|opne|ope|apen|apent|aapen)\s+(?:for|to|til)\b")
 # "Kan me søkje no i desember?", "Can we apply now?": applying now, whether it has passed
 _SEND_NOW = re.compile(r"\b(?:soke|sokje|soka|sende|sendast|sendes|levere|leverast|apply|submit|"
-                       r"send)\b(?:\s+(?:inn|in|ei|en|et|a|the|skisse\w*|sketch\w*|soknad\w*)){0,3}"
+                       r"send)\b(?:\s+(?:inn|in|ei|en|et|a|the|skiss\w*|sketch\w*|soknad\w*)){0,3}"
                        r"\s+(?:na|naa|no|now|i dag|idag|today|i ar|this year|i desember|i haust|"
                        r"i host|for jul|before christmas)\b")
 # "Rekker vi å søke før jul?", "Rekk me det?": in time, whether it has passed

@@ -158,3 +158,15 @@ def test_buying_an_existing_digital_solution_stays_the_existing_solution_answer(
     messages, _ = run(ActionAnswerFaq(), faq_tracker(
         "Vi vil kjøpe en digital løsning som finnes. Passer det?", "faq/finnes_pa_markedet"), {})
     assert messages[0]["response"] == "utter_faq/finnes_pa_markedet"
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("Må me ha med bedrifter i prosjektet, eller kan me gjere alt sjølve?",
+     "faq/gjennomforingsevne"),
+    ("Må vi ha med bedrifter i prosjektet, eller kan vi gjøre alt selv i kommunen?",
+     "ukjent/belop_per_prosjekt"),
+])
+def test_including_business_gets_the_collaboration_answer_with_yes(text, chosen):
+    messages, _ = run(ActionAnswerFaq(), faq_tracker(text, chosen), {})
+    assert messages[0]["response"] == "utter_faq/samarbeid"
+    assert messages[0][OPENING_VARIABLE] == "Ja."

@@ -287,6 +287,7 @@ def test_is_deadline_claim(text, expected):
     ("Hvordan sender vi skissen?", False),
     # applying now, in time
     ("Kan me søkje no i desember?", True),
+    ("Kan vi sende skissa no i desember?", True),
     ("Can we apply now?", True),
     ("Rekker vi å søke før jul?", True),
     ("Kan vi søke om penger nå?", False),
