@@ -150,7 +150,12 @@ class InputGuard(GraphComponent):
         if not asks_to_apply(text):
             return
         if own_family(text) is not None:
-            wanted = intent in OVERRIDABLE
+            # "Statsforvalteren i Nordland her. Er det mulig for oss å søke?" taken for a
+            # deadline question without a word on time: the writer asks about themselves
+            confidence = (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0
+            wanted = intent in OVERRIDABLE or (
+                intent == "ask_deadline" and confidence < UNSURE
+                and not TIME_WORDS.search(text or "") and not asks_if_open(text))
         else:  # "kan vi søke?" with no word on who: only where the classifier was unsure
             wanted = intent == "nlu_fallback" or (intent == "faq" and key == "faq/hvem_kan_soke")
         if wanted:

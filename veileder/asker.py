@@ -334,7 +334,21 @@ def own_family(text: Optional[str]) -> Optional[OrgFamily]:
             family = family_from_text(sentence[said.end():])
             if family is not None and family is not OrgFamily.UNKNOWN:
                 return family
+    # "Statsforvalteren i Nordland her.", "Hei, Bodø kommune her, …": the writer's signature
+    for clause in re.split(r"[.!?;,\n]+", text):
+        here = _SIGNED_HERE.match(clause.strip())
+        if here and fold(here.group("who").split()[0]) not in _NOT_A_NAME:
+            family = family_from_text(here.group("who"))
+            if family is not None and family is not OrgFamily.UNKNOWN:
+                return family
     return None
 
 
+_SIGNED_HERE = re.compile(r"^(?:(?:hei|hallo|god dag|morn)\W+)?(?P<who>[^.!?;,]{3,80}?)\s+her\W*$",
+                          re.IGNORECASE)
+# a question or a statement, not a name, before "her": "Kan kommunen søke her?"
+_NOT_A_NAME = {fold(w) for w in (
+    "kan", "er", "må", "har", "skal", "vil", "får", "blir", "gjelder", "hva", "kva", "hvem",
+    "kven", "hvordan", "korleis", "når", "hvor", "kor", "finnes", "fins", "det", "vi", "me",
+    "jeg", "eg", "is", "can", "are", "the")}
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+")

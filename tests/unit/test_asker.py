@@ -35,6 +35,11 @@ F = OrgFamily
     ("Kan en student søke?", None),
     ("Jeg er konsulent og har kunder i privat sektor. Kan en bedrift søke direkte?", None),
     ("Kan jeg søke alene, uten organisasjon bak meg?", None),
+    # a signature: "<name> her"
+    ("Statsforvalteren i Nordland her. Er det mulig for oss å søke?", F.STATE_AGENCY),
+    ("Hei, Bodø kommune her, kan vi søke?", F.MUNICIPALITY),
+    ("Kan kommunen søke her?", None),
+    ("Det er mange kommuner her.", None),
     ("", None),
     (None, None),
 ])
@@ -159,6 +164,10 @@ def test_self_check_request(text, expected):
     ("Vi i Skatteetaten lurer på om vi oppfyller kravene", "faq", "faq/kriterier", "check_eligibility"),
     ("Vi er en kommune, kan vi søke?", "inform_org", None, "check_eligibility"),
     ("Vi er en kommune. Kan vi søke etter fristen?", "ask_deadline", None, "ask_deadline"),
+    # a deadline question without a word on time, from a named body: about themselves
+    ("Statsforvalteren i Nordland her. Er det mulig for oss å søke?", "ask_deadline", None,
+     "check_eligibility"),
+    ("Vi er en kommune. Kan vi fortsatt søke?", "ask_deadline", None, "ask_deadline"),
     ("Vi er en kommune, men vi vil stoppe og ikke søke likevel", "stop", None, "stop"),
     ("Kan bedrifter søke?", "faq", "faq/bedrift", "faq"),
     # a company or person asking about itself: the FAQ action gives the verdict
