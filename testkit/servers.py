@@ -182,8 +182,10 @@ def running_assistant(workdir: Path, env: Optional[Dict[str, str]] = None) -> It
         stop_all(procs.values())
 
 
-async def socketio_exchange(rasa_url: str, messages, timeout: float = 60):
-    """Send messages over socket.io as the web widget does; the bot's replies per message."""
+async def socketio_exchange(rasa_url: str, messages, timeout: float = 60,
+                            metadata: Optional[Dict] = None):
+    """Send messages over socket.io as the web widget does (with the widget's ``metadata``,
+    e.g. ``{"lang": "nn"}`` from its ``data-lang``); the bot's replies per message."""
     import asyncio
 
     import socketio
@@ -203,7 +205,10 @@ async def socketio_exchange(rasa_url: str, messages, timeout: float = 60):
         await asyncio.wait_for(confirmed.wait(), timeout)
         out = []
         for text in messages:
-            await client.emit("user_uttered", {"message": text, "session_id": session_id})
+            uttered = {"message": text, "session_id": session_id}
+            if metadata:
+                uttered["metadata"] = metadata
+            await client.emit("user_uttered", uttered)
             first = await asyncio.wait_for(replies.get(), timeout)
             got = [first]
             while True:  # the rest of this turn's messages

@@ -306,6 +306,22 @@ def test_socketio_answers_and_guards_unknown_intent_commands(assistant):
     assert command_turn and all(m.get("text") for m in command_turn)
 
 
+def test_socketio_answers_in_the_writers_standard_and_the_widgets_data_lang(assistant):
+    import asyncio
+
+    def said(turn):
+        return " ".join(m.get("text") or "" for m in turn)
+
+    # the writer's own standard, whatever the widget says
+    (nynorsk,) = asyncio.run(socketio_exchange(
+        assistant.rasa_url, ["Kva er fristen for å sende inn skisse?"], metadata={"lang": "nb"}))
+    assert "Fristen gjekk ut" in said(nynorsk)
+    # a message that does not tell: the widget's data-lang
+    (english,) = asyncio.run(socketio_exchange(
+        assistant.rasa_url, ["16. april?"], metadata={"lang": "en"}))
+    assert "The deadline passed" in said(english) and "Fristen" not in said(english)
+
+
 def test_a_company_asking_about_itself_gets_the_verdict(assistant):
     sender = new_sender()
     reply = assistant.text(sender, "Jeg har et enkeltpersonforetak, kan jeg søke?")
