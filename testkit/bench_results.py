@@ -134,12 +134,12 @@ def report(results: Dict[str, Any]) -> str:
                      f"CPUs): {one['throughput_msg_s']} -> {two['throughput_msg_s']} msg/s, "
                      f"ratio {two['throughput_ratio']}; p95 {one['latency_ms']['p95']} -> "
                      f"{two['latency_ms']['p95']} ms")
-        for n, run in (("one", one), ("two", two)):
+        for n, run in (("1 replica", one), ("2 replicas", two)):
             cpu = run.get("cpu") or {}
             if cpu and cpu.get("busy_share") is not None:
                 parts = ", ".join(f"{name} {ms}" for name, ms in
                                   cpu["cpu_ms_per_message"].items())
-                lines.append(f"  {n} replica(s): CPUs {cpu['busy_share']:.0%} busy; CPU ms per "
+                lines.append(f"  {n}: CPUs {cpu['busy_share']:.0%} busy; CPU ms per "
                              f"message: {parts}")
     profile = results.get("profile")
     if profile and "error" in profile:
