@@ -1,14 +1,14 @@
 """Questions about the deadline's state rather than a planned time: "Er fristen 16. april?"
 asks what the deadline is, "Is the call still open?" and "Can we still submit a sketch?" ask
 whether it has passed. Bokmål, nynorsk and English, read from the question sentence
-(``veileder.polarity``'s reading of questions)."""
+(``veileder.polarity.yes_no_clause``)."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
 from veileder.eligibility import family_from_text
-from veileder.polarity import _fold, _kind, _question_clause
+from veileder.polarity import yes_no_clause
 
 __all__ = ["is_deadline_claim", "asks_if_open"]
 
@@ -16,11 +16,8 @@ __all__ = ["is_deadline_claim", "asks_if_open"]
 def is_deadline_claim(text: Optional[str]) -> bool:
     """A yes/no question about the deadline's value ("Er fristen 16. april?", "Var fristen
     klokka 12?", "Is the deadline in April?"), not about a planned submission."""
-    raw = _question_clause(text or "")
-    if raw is None:
-        return False
-    clause = _fold(raw)
-    return _kind(clause) == "yn" and bool(_DEADLINE_SUBJECT.search(clause))
+    clause = yes_no_clause(text)
+    return clause is not None and bool(_DEADLINE_SUBJECT.search(clause))
 
 
 _DEADLINE_SUBJECT = re.compile(
@@ -37,11 +34,8 @@ _CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads
 def asks_if_open(text: Optional[str]) -> bool:
     """A yes/no question whether the call is still open or has closed ("Is the call still
     open?", "Er utlysningen fortsatt åpen?", "Har fristen gått ut?")."""
-    raw = _question_clause(text or "")
-    if raw is None:
-        return False
-    clause = _fold(raw)
-    if _kind(clause) != "yn":
+    clause = yes_no_clause(text)
+    if clause is None:
         return False
     open_to = _OPEN_TO.search(clause)
     if open_to and family_from_text(clause[open_to.end():]) is not None:

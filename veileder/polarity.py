@@ -135,10 +135,18 @@ def _kind(clause: str) -> Optional[str]:
     return None
 
 
+def yes_no_clause(text: Optional[str]) -> Optional[str]:
+    """The question sentence, folded, when the question asked is a yes/no question; else None."""
+    raw = _question_clause(text or "")
+    if raw is None:
+        return None
+    clause = _fold(raw)
+    return clause if _kind(clause) == "yn" else None
+
+
 def is_yes_no_question(text: Optional[str]) -> bool:
     """Whether the question asked is a yes/no question (see the module's docstring)."""
-    clause = _question_clause(text or "")
-    return clause is not None and _kind(_fold(clause)) == "yn"
+    return yes_no_clause(text) is not None
 
 
 def _negated(clause: str) -> Tuple[bool, str]:
@@ -160,11 +168,8 @@ def verdict_opening(question: Optional[str], outcome: str) -> Optional[str]:
     kommunen søke?", "Are we eligible?"); "Jo." to a negative one ("Kan ikke vi søke?") that
     the verdict contradicts. None for an uncertain verdict, and when the verdict follows an
     answer to the check's own question ("ja", "vet ikke")."""
-    clause = _question_clause(question or "")
-    if outcome not in ("eligible", "not_eligible") or clause is None:
-        return None
-    folded = _fold(clause)
-    if _kind(folded) != "yn":
+    folded = yes_no_clause(question)
+    if outcome not in ("eligible", "not_eligible") or folded is None:
         return None
     if outcome == "not_eligible":
         return NO
