@@ -52,7 +52,7 @@ from veileder.asker import (
     own_family,
 )
 from veileder.existing_solution import mentions_existing_solution
-from veileder.deadline_questions import asks_if_open
+from veileder.deadline_questions import asks_if_open, asks_who_it_is_open_to
 from veileder.question_topics import (asks_applicant_requirement, asks_for_the_deadline,
                                       asks_if_bot, asks_what_it_takes)
 from veileder.unknowns import unknown_topic
@@ -77,8 +77,6 @@ UNKNOWN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "check_eligibility", "inf
 # "Snakker jeg med et menneske?" asks whether this is a machine, whatever the classifier heard.
 BOT_OVERRIDABLE = {"human_handoff", "faq", "ukjent", "out_of_scope", "nlu_fallback"}
 # "Is the call still open?" asks for the deadline's status, whatever else the classifier heard.
-# "open for/to" someone asks who may apply, not whether the call is open
-_OPEN_TO = re.compile(r"\b(?:open|opne|ope|åpen|åpent|apen|aapen)\s+(?:for|to|til)\b", re.IGNORECASE)
 OPEN_OVERRIDABLE = {"out_of_scope", "nlu_fallback", "ukjent", "faq"}
 # Intents a self-check request may replace; timing questions, "stop", "no" and hand-over stay.
 OVERRIDABLE = {
@@ -181,7 +179,7 @@ class InputGuard(GraphComponent):
                 asks_other_about_applying(text) and not TIME_WORDS.search(text or ""):
             reason = "asks_other_about_applying"
         elif (intent in NAMED_OVERRIDABLE or (intent == "ask_deadline" and
-                                                 _OPEN_TO.search(text or ""))) and \
+                                                 asks_who_it_is_open_to(text))) and \
                 not asks_to_apply(text) and own_family(text) is None and \
                 named_applicant(text) is not None:
             # "Kan Statsforvalteren søke?", "Is it open for private persons also?"

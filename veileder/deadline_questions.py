@@ -10,7 +10,7 @@ from typing import Optional
 from veileder.eligibility import family_from_text
 from veileder.polarity import yes_no_clause
 
-__all__ = ["is_deadline_claim", "asks_if_open"]
+__all__ = ["is_deadline_claim", "asks_if_open", "asks_who_it_is_open_to"]
 
 
 def is_deadline_claim(text: Optional[str]) -> bool:
@@ -31,14 +31,25 @@ _CALL_SUBJECT = re.compile(r"\b(?:utlysning\w*|utlysing\w*|ordning\w*|(?:soknads
                            r"the call|call|deadline|soknad\w*|applications?|it|den|ho|han|potten)\b")
 
 
+def asks_who_it_is_open_to(text: Optional[str]) -> bool:
+    """A yes/no question whether the call is open to a kind of body ("Is it open for private
+    persons also?", "Er utlysinga open for stiftingar?"): a question about who may apply."""
+    clause = yes_no_clause(text)
+    return clause is not None and _open_to_someone(clause)
+
+
+def _open_to_someone(clause: str) -> bool:
+    open_to = _OPEN_TO.search(clause)
+    return bool(open_to) and family_from_text(clause[open_to.end():]) is not None
+
+
 def asks_if_open(text: Optional[str]) -> bool:
     """A yes/no question whether the call is still open or has closed ("Is the call still
     open?", "Er utlysningen fortsatt åpen?", "Har fristen gått ut?")."""
     clause = yes_no_clause(text)
     if clause is None:
         return False
-    open_to = _OPEN_TO.search(clause)
-    if open_to and family_from_text(clause[open_to.end():]) is not None:
+    if _open_to_someone(clause):
         return False  # "Is it open for private persons also?" asks who may apply
     if _STILL_SEND.search(clause) or _SEND_NOW.search(clause) or _MAKE_IT.search(clause):
         return True

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from veileder.call import load_call
-from veileder.deadline_questions import asks_if_open, is_deadline_claim
+from veileder.deadline_questions import asks_if_open, asks_who_it_is_open_to, is_deadline_claim
 from veileder.polarity import (
     verdict_opening,
     is_yes_no_question,
@@ -320,3 +320,13 @@ def test_asks_if_open(text, expected):
 ])
 def test_verdict_opening(question, outcome, expected):
     assert verdict_opening(question, outcome) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Is it open for private persons also?", True),
+    ("Er utlysinga open for stiftingar?", True),
+    ("Is the call still open?", False),
+    ("Er det åpent for søknader nå?", False),
+])
+def test_asks_who_it_is_open_to(text, expected):
+    assert asks_who_it_is_open_to(text) is expected
